@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/store.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace smartgoals {
+
+enum class ExportTable { goals, completions, checkins, weeks };
+enum class ExportFormat { csv, json };
+
+std::optional<ExportTable> parse_export_table(std::string_view name);
+std::optional<ExportFormat> parse_export_format(std::string_view name);
+
+struct ExportRequest {
+    ExportTable table = ExportTable::goals;
+    ExportFormat format = ExportFormat::csv;
+    std::optional<Date> since; // inclusive, by each record's date
+    std::optional<Date> until;
+    Date today;
+};
+
+// Writes one table with the columns of SPEC §7, row by row.
+void export_table(Store& store, const ExportRequest& request, std::ostream& out);
+
+// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF.
+std::string csv_field(std::string_view text);
+
+} // namespace smartgoals

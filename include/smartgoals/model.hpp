@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/dates.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smartgoals {
+
+// SMART's four points.
+enum class Area { motivation, urges, thoughts, balance };
+// `once`: done when its target is reached; `weekly`: a fresh instance every week.
+enum class Kind { once, weekly };
+// Letting go is stored; `done` follows from completions and target (SPEC §5 rule 1).
+enum class Status { open, done, dropped };
+
+std::string_view to_string(Area area);
+std::string_view to_string(Kind kind);
+std::string_view to_string(Status status);
+std::optional<Area> parse_area(std::string_view text);
+std::optional<Kind> parse_kind(std::string_view text);
+std::optional<Status> parse_status(std::string_view text);
+
+struct Completion {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t goal_id = 0;
+    Date date;
+    std::string note;
+};
+
+struct Goal {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string text;
+    std::optional<Area> area;
+    Kind kind = Kind::once;
+    int target = 1;
+    // The date the goal was planned for; its week P follows from the current week-start (rule 7).
+    Date planned;
+    std::string created; // local time, YYYY-MM-DDTHH:MM:SS
+    Status status = Status::open;
+    // C: when the goal was done or let go.
+    std::optional<Date> closed;
+    // Sorted by date, then id.
+    std::vector<Completion> completions;
+};
+
+struct Checkin {
+    std::int64_t id = 0;
+    std::string uuid;
+    Date date;
+    std::optional<int> rating;
+    std::string note;
+    std::string created;
+};
+
+// Everything the rules need about a stretch of time: goals (with their completions) and
+// check-ins, and the week-start they are seen under.
+struct History {
+    std::vector<Goal> goals;
+    std::vector<Checkin> checkins;
+    Weekday week_start = std::chrono::Monday;
+};
+
+} // namespace smartgoals

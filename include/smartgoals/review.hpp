@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/rules.hpp>
+#include <smartgoals/store.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <ostream>
+#include <vector>
+
+namespace smartgoals {
+
+struct TrendWeek {
+    Week week;
+    std::optional<int> avg_rating_tenths;
+    int checkins = 0;
+    int goals_achieved = 0;
+};
+
+// The weekly review of SPEC §6, as data; renderers turn it into text or JSON.
+struct Review {
+    Date today;
+    std::unique_ptr<History> history; // owned, so the pointers below stay valid when moved
+    WeekSummary summary;
+    std::vector<const Goal*> plan;  // the seven days ahead
+    std::vector<TrendWeek> trend;   // oldest first, ending with the reviewed week
+    Totals totals;
+
+    Week week() const { return summary.week; }
+    bool is_current() const;
+    bool is_future() const { return week().start > today; }
+};
+
+// Loads only the window the review shows (the trend weeks, the week and the one after it).
+Review build_review(Store& store, Week week, Date today, int trend_weeks);
+// The same from data already loaded (the pure part, for tests).
+Review build_review(History history, Week week, Date today, int trend_weeks, Totals totals);
+
+struct TextStyle {
+    bool color = false;
+};
+void render_text(const Review& review, std::ostream& out, TextStyle style);
+nlohmann::ordered_json render_json(const Review& review);
+
+// "rolled over from the week of 2026-11-09 (2 weeks)"
+std::string rolled_over_note(Week planned, int weeks);
+
+} // namespace smartgoals

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/model.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace smartgoals {
+
+// Totals that only grow, counted up to and including a date.
+struct Totals {
+    Date as_of;
+    int goals_achieved = 0; // once goals done + weekly instances achieved
+    int weeks_checked_in = 0;
+    int checkins = 0;
+};
+
+// One user's database. A Store is one command's transaction: opened after the command line is
+// parsed, committed once at the end; destroying it without commit() rolls everything back.
+class Store {
+public:
+    enum class Mode { read, write };
+    static constexpr int k_schema_version = 1;
+
+    // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
+    // the file (0600); read mode on a missing file gives an empty database in memory. A file
+    // that is not a smartgoals database, is damaged or is newer throws StorageError, untouched.
+    static Store open(const std::filesystem::path& path, Mode mode);
+    static Store in_memory();
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    void commit();
+
+    // Settings (SPEC §6 config).
+    std::optional<std::string> setting(const std::string& key);
+    void set_setting(const std::string& key, const std::string& value);
+    std::vector<std::pair<std::string, std::string>> settings();
+    Weekday week_start();
+
+    // Goals. Adding fills in id and, when empty, uuid.
+    void add_goal(Goal& goal);
+    std::optional<Goal> goal(std::int64_t id); // with all its completions
+    void update_goal_text(std::int64_t id, const std::string& text);
+    void update_goal_area(std::int64_t id, std::optional<Area> area);
+    void update_goal_target(std::int64_t id, int target);
+    void let_go(std::int64_t id, Date on);
+    void clear_let_go(std::int64_t id);
+    void add_completion(Completion& completion);
+    void remove_completion(std::int64_t completion_id);
+    // Re-applies rule 1 (status and C from completions and target) to a once goal.
+    void refresh_goal(std::int64_t id);
+
+    // Goals that can be active in some week between `from` and `to` (dates), with the
+    // completions the rules need there, and the check-ins dated in between.
+    History history_between(Date from, Date to);
+    // Every goal with every completion, in id order.
+    std::vector<Goal> all_goals();
+
+    void add_checkin(Checkin& checkin);
+    std::vector<Checkin> checkins_between(Date from, Date to);
+
+    Totals totals_until(Date day, Weekday week_start);
+    // The earliest date of any planned week, completion or check-in.
+    std::optional<Date> earliest_date();
+
+    SQLite::Database& database() { return *m_db; }
+
+private:
+    explicit Store(std::unique_ptr<SQLite::Database> db, bool write);
+    void migrate();
+    std::vector<Goal> load_goals(const std::string& where,
+                                 const std::function<void(SQLite::Statement&)>& bind);
+    void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
+
+    std::unique_ptr<SQLite::Database> m_db;
+    bool m_in_transaction = false;
+};
+
+// Where the database lives: --db, SMARTGOALS_DB, $XDG_DATA_HOME, ~/.local/share (SPEC §3).
+// Arguments are empty when not set.
+std::filesystem::path database_path(const std::string& option, const std::string& env_db,
+                                    const std::string& xdg_data_home, const std::string& home);
+
+} // namespace smartgoals

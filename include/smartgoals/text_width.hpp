@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace smartgoals {
+
+// Display columns of UTF-8 text on a terminal: wide characters count 2, combining marks 0.
+int display_width(std::string_view text);
+// Cuts text to at most `columns` display columns, ending in "…" when it was cut.
+std::string truncate_to_width(std::string_view text, int columns);
+// Pads with spaces on the right to `columns` display columns.
+std::string pad_to_width(std::string_view text, int columns);
+
+} // namespace smartgoals

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+
+#include <smartgoals/errors.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <array>
+#include <ostream>
+
+namespace smartgoals::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 2> k_keys = {"name", "week-start"};
+
+struct ConfigOptions {
+    std::string key;
+    std::string value;
+};
+
+std::string checked_key(const std::string& key) {
+    for (auto k : k_keys) {
+        if (k == key) {
+            return key;
+        }
+    }
+    throw UsageError(fmt::format("'{}' is not a setting; the settings are week-start and name",
+                                 key));
+}
+
+std::string default_value(std::string_view key) { return key == "week-start" ? "monday" : ""; }
+
+void run_list(Context& ctx) {
+    auto store = ctx.open(Store::Mode::read);
+    for (auto key : k_keys) {
+        ctx.out << key << '=' << store.setting(std::string(key)).value_or(default_value(key))
+                << '\n';
+    }
+}
+
+void run_get(const ConfigOptions& o, Context& ctx) {
+    const auto key = checked_key(o.key);
+    auto store = ctx.open(Store::Mode::read);
+    ctx.out << store.setting(key).value_or(default_value(key)) << '\n';
+}
+
+void run_set(const ConfigOptions& o, Context& ctx) {
+    const auto key = checked_key(o.key);
+    std::string value = o.value;
+    if (key == "week-start") {
+        const auto day = parse_weekday(value);
+        if (!day) {
+            throw UsageError(fmt::format("week-start: '{}' is not a day; use monday .. sunday "
+                                         "(your meeting day works well)",
+                                         value));
+        }
+        value = weekday_name(*day);
+    } else {
+        value = required_text(value, "name");
+    }
+    auto store = ctx.open(Store::Mode::write);
+    store.set_setting(key, value);
+    store.commit();
+    ctx.say(fmt::format("{} is now {}.", key, value));
+}
+
+} // namespace
+
+void register_config(CLI::App& app, Action& action) {
+    auto* c = app.add_subcommand("config", "Settings: week-start (monday..sunday) and name");
+    c->require_subcommand(1);
+    c->fallthrough();
+    c->footer("\nExamples:\n  smartgoals config set week-start thursday\n"
+              "  smartgoals config get week-start\n  smartgoals config list");
+    auto options = std::make_shared<ConfigOptions>();
+
+    auto* l = c->add_subcommand("list", "Every setting as key=value");
+    l->callback([&action] { action = [](Context& ctx) { run_list(ctx); }; });
+
+    auto* g = c->add_subcommand("get", "One setting's value");
+    g->add_option("key", options->key, "week-start or name")->required();
+    g->callback([&action, options] { action = [options](Context& ctx) { run_get(*options, ctx); }; });
+
+    auto* s = c->add_subcommand("set", "Change a setting");
+    s->add_option("key", options->key, "week-start or name")->required();
+    s->add_option("value", options->value, "The new value")->required();
+    s->footer("\nExample:\n  smartgoals config set week-start thursday");
+    s->callback([&action, options] { action = [options](Context& ctx) { run_set(*options, ctx); }; });
+}
+
+} // namespace smartgoals::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+
+#include <smartgoals/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <ostream>
+
+namespace smartgoals::cli {
+
+void Context::say(std::string_view message) const {
+    if (!quiet) {
+        err << message << '\n';
+    }
+}
+
+std::int64_t parse_id(const std::string& text, std::string_view what) {
+    std::int64_t id = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, id);
+    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0) {
+        throw UsageError(fmt::format("{}: '{}' is not an id; ids are whole numbers such as 3", what,
+                                     text));
+    }
+    return id;
+}
+
+Date date_not_in_future(const std::string& text, std::string_view what, Date today) {
+    const Date date = parse_date_or_throw(text, what);
+    if (date > today) {
+        throw UsageError(fmt::format("{}: {} is in the future (today is {})", what, text,
+                                     format_date(today)));
+    }
+    return date;
+}
+
+std::string required_text(const std::string& text, std::string_view what) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        throw UsageError(fmt::format("{} is empty; say in a few words what it is", what));
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+} // namespace smartgoals::cli

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/dates.hpp>
+#include <smartgoals/store.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace smartgoals::cli {
+
+// What the process was started with, read once by main(): the only door to the outside.
+struct Environment {
+    std::map<std::string, std::string> variables;
+    bool stdin_terminal = false;
+    bool stdout_terminal = false;
+    // Local date and time of day now, "YYYY-MM-DD" and "HH:MM:SS".
+    std::function<std::pair<std::string, std::string>()> clock;
+
+    std::string get(const std::string& name) const {
+        const auto it = variables.find(name);
+        return it == variables.end() ? std::string() : it->second;
+    }
+};
+
+// The global options (SPEC §6), accepted before or after the subcommand.
+struct GlobalOptions {
+    std::string db;
+    std::string today;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+// What a command runs with once the command line is parsed.
+struct Context {
+    std::ostream& out; // data
+    std::ostream& err; // messages, prompts and errors
+    std::istream& in;
+    Date today;
+    std::string time_of_day; // HH:MM:SS, local
+    bool color = false;
+    bool quiet = false;
+    bool interactive = false; // stdin and stdout are terminals: prompts are allowed
+    std::filesystem::path db_path;
+
+    // Today's date with the current local time of day.
+    std::string timestamp() const { return format_date(today) + "T" + time_of_day; }
+    Store open(Store::Mode mode) const { return Store::open(db_path, mode); }
+    // A message for a person, on stderr, unless --quiet.
+    void say(std::string_view message) const;
+};
+
+using Action = std::function<void(Context&)>;
+
+// Each subcommand registers its options and, when it is the one chosen, sets `action`.
+void register_goal(CLI::App& app, Action& action);
+void register_checkin(CLI::App& app, Action& action);
+void register_review(CLI::App& app, Action& action);
+void register_config(CLI::App& app, Action& action);
+void register_export(CLI::App& app, Action& action);
+
+// Shared value checks: each throws UsageError naming the option.
+std::int64_t parse_id(const std::string& text, std::string_view what);
+Date date_not_in_future(const std::string& text, std::string_view what, Date today);
+std::string required_text(const std::string& text, std::string_view what);
+
+// Parses argv, runs the chosen command, and returns the exit status (SPEC §8).
+int run(int argc, const char* const* argv, const Environment& env, std::ostream& out,
+        std::ostream& err, std::istream& in);
+
+} // namespace smartgoals::cli

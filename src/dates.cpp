@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/dates.hpp>
+#include <smartgoals/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace smartgoals {
+
+namespace {
+
+using namespace std::chrono;
+
+bool all_digits(std::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view digits) {
+    int value = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return value;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+constexpr std::array<std::string_view, 7> k_weekday_names = {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) {
+        return std::nullopt;
+    }
+    const year_month_day ymd{year{to_int(y)}, month{static_cast<unsigned>(to_int(m))},
+                             day{static_cast<unsigned>(to_int(d))}};
+    if (!ymd.ok() || ymd.year() < year{1900}) {
+        return std::nullopt;
+    }
+    return sys_days{ymd};
+}
+
+Date parse_date_or_throw(std::string_view text, std::string_view what) {
+    if (auto date = parse_date(text)) {
+        return *date;
+    }
+    throw UsageError(fmt::format("{}: '{}' is not a date; use YYYY-MM-DD, for example 2026-03-09",
+                                 what, text));
+}
+
+std::string format_date(Date date) {
+    const year_month_day ymd{date};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::optional<Weekday> parse_weekday(std::string_view text) {
+    const auto name = lower(text);
+    for (unsigned i = 0; i < k_weekday_names.size(); ++i) {
+        if (name == k_weekday_names[i]) {
+            return Weekday{i};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string weekday_name(Weekday day) { return std::string(k_weekday_names[day.c_encoding()]); }
+
+Week week_containing(Date day, Weekday week_start) {
+    // weekday difference is always in [0, 6] days.
+    return Week{day - (Weekday{day} - week_start)};
+}
+
+int weeks_between(Week from, Week to) {
+    return static_cast<int>((to.start - from.start).count() / 7);
+}
+
+std::optional<Date> iso_week_monday(int iso_year, unsigned week) {
+    auto week_one = [](int y) {
+        const Date jan4 = sys_days{year{y} / January / 4};
+        return jan4 - (Weekday{jan4} - Monday);
+    };
+    if (week < 1 || iso_year < 1900 || iso_year > 9998) {
+        return std::nullopt;
+    }
+    const auto weeks_in_year = (week_one(iso_year + 1) - week_one(iso_year)).count() / 7;
+    if (week > static_cast<unsigned>(weeks_in_year)) {
+        return std::nullopt;
+    }
+    return week_one(iso_year) + days{7 * (week - 1)};
+}
+
+Week parse_week(std::string_view text, Date today, Weekday week_start) {
+    const Week current = week_containing(today, week_start);
+    const auto word = lower(text);
+    if (word == "this") {
+        return current;
+    }
+    if (word == "last") {
+        return current.plus(-1);
+    }
+    if (word == "next") {
+        return current.plus(1);
+    }
+    if (word.size() > 1 && word[0] == '-' && word.size() <= 5 && all_digits(word.substr(1))) {
+        return current.plus(-to_int(word.substr(1)));
+    }
+    if (auto date = parse_date(text)) {
+        return week_containing(*date, week_start);
+    }
+    if (word.size() >= 7 && word.size() <= 8 && word[4] == '-' && word[5] == 'w' &&
+        all_digits(word.substr(0, 4)) && all_digits(word.substr(6))) {
+        const auto monday = iso_week_monday(to_int(word.substr(0, 4)),
+                                            static_cast<unsigned>(to_int(word.substr(6))));
+        if (monday) {
+            return week_containing(*monday, week_start);
+        }
+        throw UsageError(fmt::format("--week: '{}' is not a week of that year", text));
+    }
+    throw UsageError(fmt::format("--week: '{}' is not a week; use this, last, next, -N (weeks ago), "
+                                 "a date YYYY-MM-DD or an ISO week YYYY-Www",
+                                 text));
+}
+
+Date planned_date(std::string_view week_arg, Date today, Weekday week_start) {
+    if (auto date = parse_date(week_arg)) {
+        return *date;
+    }
+    const Week week = parse_week(week_arg, today, week_start);
+    return today + days{7 * weeks_between(week_containing(today, week_start), week)};
+}
+
+} // namespace smartgoals

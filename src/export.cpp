@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/export.hpp>
+#include <smartgoals/rules.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <variant>
+#include <vector>
+
+namespace smartgoals {
+
+namespace {
+
+struct Tenths {
+    int value;
+};
+using Cell = std::variant<std::monostate, long long, std::string, Tenths>;
+using Row = std::vector<Cell>;
+
+// Writes rows as CSV (RFC 4180) or as a JSON array of objects keyed by the column names.
+class RowWriter {
+public:
+    RowWriter(std::ostream& out, ExportFormat format, std::vector<std::string_view> columns)
+        : m_out(out), m_format(format), m_columns(std::move(columns)) {
+        if (m_format == ExportFormat::csv) {
+            std::string header;
+            for (const auto& c : m_columns) {
+                header += (header.empty() ? "" : ",") + csv_field(c);
+            }
+            m_out << header << "\r\n";
+        } else {
+            m_out << '[';
+        }
+    }
+    ~RowWriter() {
+        if (m_format == ExportFormat::json) {
+            m_out << (m_rows ? "\n]\n" : "]\n");
+        }
+    }
+    RowWriter(const RowWriter&) = delete;
+    RowWriter& operator=(const RowWriter&) = delete;
+
+    void row(const Row& cells) {
+        if (m_format == ExportFormat::csv) {
+            std::string line;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                line += (i ? "," : "") + csv_text(cells[i]);
+            }
+            m_out << line << "\r\n";
+        } else {
+            nlohmann::ordered_json object;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                object[std::string(m_columns[i])] = json_value(cells[i]);
+            }
+            m_out << (m_rows ? ",\n" : "\n") << object.dump();
+        }
+        ++m_rows;
+    }
+
+private:
+    static std::string csv_text(const Cell& cell) {
+        if (const auto* n = std::get_if<long long>(&cell)) {
+            return std::to_string(*n);
+        }
+        if (const auto* s = std::get_if<std::string>(&cell)) {
+            return csv_field(*s);
+        }
+        if (const auto* t = std::get_if<Tenths>(&cell)) {
+            return fmt::format("{}.{}", t->value / 10, t->value % 10);
+        }
+        return "";
+    }
+    static nlohmann::ordered_json json_value(const Cell& cell) {
+        if (const auto* n = std::get_if<long long>(&cell)) {
+            return *n;
+        }
+        if (const auto* s = std::get_if<std::string>(&cell)) {
+            return s->empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(*s);
+        }
+        if (const auto* t = std::get_if<Tenths>(&cell)) {
+            return t->value / 10.0;
+        }
+        return nullptr;
+    }
+
+    std::ostream& m_out;
+    ExportFormat m_format;
+    std::vector<std::string_view> m_columns;
+    long long m_rows = 0;
+};
+
+Cell text_or_empty(const SQLite::Column& column) {
+    return column.isNull() ? Cell{} : Cell{column.getString()};
+}
+
+template <typename T> Cell optional_cell(const std::optional<T>& value) {
+    return value ? Cell{static_cast<long long>(*value)} : Cell{};
+}
+
+// Binds :since and :until (inclusive), open-ended when not given.
+void bind_range(SQLite::Statement& query, const ExportRequest& request) {
+    query.bind(":since", request.since ? format_date(*request.since) : "0000-00-00");
+    query.bind(":until", request.until ? format_date(*request.until) : "9999-99-99");
+}
+
+void export_goals(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format,
+                     {"id", "uuid", "text", "area", "kind", "target", "week", "status", "created",
+                      "closed", "progress", "carried_weeks"});
+    const Weekday ws = store.week_start();
+    const Week this_week = week_containing(request.today, ws);
+    SQLite::Statement query(
+        store.database(),
+        "SELECT g.id, g.uuid, g.text, g.area, g.kind, g.target, g.planned_on, g.status, "
+        "substr(g.created_at, 1, 10), g.closed_on, (SELECT count(*) FROM completions c WHERE "
+        "c.goal_id = g.id AND (g.kind = 'once' OR c.date BETWEEN :week_start AND :week_end)) "
+        "FROM goals g WHERE substr(g.created_at, 1, 10) BETWEEN :since AND :until ORDER BY g.id");
+    query.bind(":week_start", format_date(this_week.start));
+    query.bind(":week_end", format_date(this_week.end()));
+    bind_range(query, request);
+    while (query.executeStep()) {
+        Goal goal;
+        goal.kind = parse_kind(query.getColumn(4).getString()).value_or(Kind::once);
+        goal.planned = *parse_date(query.getColumn(6).getString());
+        if (!query.getColumn(9).isNull()) {
+            goal.closed = parse_date(query.getColumn(9).getString());
+        }
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getString(), text_or_empty(query.getColumn(3)),
+                    query.getColumn(4).getString(), query.getColumn(5).getInt64(),
+                    format_date(week_containing(goal.planned, ws).start),
+                    query.getColumn(7).getString(), query.getColumn(8).getString(),
+                    text_or_empty(query.getColumn(9)), query.getColumn(10).getInt64(),
+                    optional_cell(carried_weeks(goal, request.today, ws))});
+    }
+}
+
+void export_completions(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format, {"id", "uuid", "goal_id", "goal_uuid", "date", "note"});
+    SQLite::Statement query(store.database(),
+                            "SELECT c.id, c.uuid, c.goal_id, g.uuid, c.date, c.note FROM "
+                            "completions c JOIN goals g ON g.id = c.goal_id "
+                            "WHERE c.date BETWEEN :since AND :until ORDER BY c.id");
+    bind_range(query, request);
+    while (query.executeStep()) {
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getInt64(), query.getColumn(3).getString(),
+                    query.getColumn(4).getString(), query.getColumn(5).getString()});
+    }
+}
+
+void export_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format, {"id", "uuid", "date", "week", "rating", "note"});
+    const Weekday ws = store.week_start();
+    SQLite::Statement query(store.database(),
+                            "SELECT id, uuid, date, rating, note FROM checkins "
+                            "WHERE date BETWEEN :since AND :until ORDER BY id");
+    bind_range(query, request);
+    while (query.executeStep()) {
+        const Date date = *parse_date(query.getColumn(2).getString());
+        const auto rating = query.getColumn(3);
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    format_date(date), format_date(week_containing(date, ws).start),
+                    rating.isNull() ? Cell{} : Cell{rating.getInt64()},
+                    query.getColumn(4).getString()});
+    }
+}
+
+void export_weeks(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format,
+                     {"week", "week_end", "checkins", "avg_rating", "goals_active", "goals_done",
+                      "goals_rolled_over", "goals_let_go", "urges", "avg_intensity",
+                      "urges_ridden_out"});
+    const auto earliest = store.earliest_date();
+    if (!earliest) {
+        return;
+    }
+    const Weekday ws = store.week_start();
+    Week first = week_containing(*earliest, ws);
+    Week last = week_containing(request.today, ws);
+    // --since/--until filter weeks by their first day.
+    if (request.since) {
+        first = std::max(first, week_containing(*request.since - std::chrono::days{1}, ws).plus(1));
+    }
+    if (request.until) {
+        last = std::min(last, week_containing(*request.until, ws));
+    }
+    if (first > last) {
+        return;
+    }
+    const History history = store.history_between(first.start, last.end());
+    for (const auto& w : summarize_weeks(history, first, last, request.today)) {
+        writer.row({format_date(w.week.start), format_date(w.week.end()),
+                    static_cast<long long>(w.checkins.size()),
+                    w.avg_rating_tenths ? Cell{Tenths{*w.avg_rating_tenths}} : Cell{},
+                    static_cast<long long>(w.active), static_cast<long long>(w.done),
+                    static_cast<long long>(w.rolled_over), static_cast<long long>(w.let_go),
+                    0LL, Cell{}, 0LL});
+    }
+}
+
+} // namespace
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::optional<ExportTable> parse_export_table(std::string_view name) {
+    if (name == "goals") {
+        return ExportTable::goals;
+    }
+    if (name == "completions") {
+        return ExportTable::completions;
+    }
+    if (name == "checkins") {
+        return ExportTable::checkins;
+    }
+    if (name == "weeks") {
+        return ExportTable::weeks;
+    }
+    return std::nullopt;
+}
+
+std::optional<ExportFormat> parse_export_format(std::string_view name) {
+    if (name == "csv") {
+        return ExportFormat::csv;
+    }
+    if (name == "json") {
+        return ExportFormat::json;
+    }
+    return std::nullopt;
+}
+
+void export_table(Store& store, const ExportRequest& request, std::ostream& out) {
+    switch (request.table) {
+    case ExportTable::goals:
+        return export_goals(store, request, out);
+    case ExportTable::completions:
+        return export_completions(store, request, out);
+    case ExportTable::checkins:
+        return export_checkins(store, request, out);
+    case ExportTable::weeks:
+        return export_weeks(store, request, out);
+    }
+}
+
+} // namespace smartgoals

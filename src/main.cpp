@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+
+#include <ctime>
+#include <iostream>
+#include <unistd.h>
+
+extern char** environ;
+
+int main(int argc, char** argv) {
+    smartgoals::cli::Environment env;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry(*e);
+        const auto eq = entry.find('=');
+        if (eq != std::string::npos) {
+            env.variables.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+        }
+    }
+    env.stdin_terminal = ::isatty(STDIN_FILENO) == 1;
+    env.stdout_terminal = ::isatty(STDOUT_FILENO) == 1;
+    env.clock = [] {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        ::localtime_r(&now, &local);
+        char date[16], time[16];
+        std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+        std::strftime(time, sizeof time, "%H:%M:%S", &local);
+        return std::pair<std::string, std::string>{date, time};
+    };
+    std::ios::sync_with_stdio(false);
+    return smartgoals::cli::run(argc, argv, env, std::cout, std::cerr, std::cin);
+}

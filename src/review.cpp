@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/review.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace smartgoals {
+
+bool Review::is_current() const { return week().contains(today); }
+
+std::string rolled_over_note(Week planned, int weeks) {
+    return fmt::format("rolled over from the week of {} ({} week{})", format_date(planned.start),
+                       weeks, weeks == 1 ? "" : "s");
+}
+
+Review build_review(History history, Week week, Date today, int trend_weeks, Totals totals) {
+    Review review;
+    review.today = today;
+    review.history = std::make_unique<History>(std::move(history));
+    review.summary = summarize(*review.history, week, today);
+    review.plan = plan_ahead(*review.history, week, today);
+    for (int i = trend_weeks - 1; i >= 0; --i) {
+        const auto summary = summarize(*review.history, week.plus(-i), today);
+        review.trend.push_back({summary.week, summary.avg_rating_tenths,
+                                static_cast<int>(summary.checkins.size()), summary.done});
+    }
+    review.totals = totals;
+    return review;
+}
+
+Review build_review(Store& store, Week week, Date today, int trend_weeks) {
+    const Date first = week.plus(-std::max(0, trend_weeks - 1)).start;
+    const Date last = week.plus(1).end();
+    const Date as_of = std::min(week.end(), today);
+    auto totals = store.totals_until(as_of, store.week_start());
+    return build_review(store.history_between(first, last), week, today, trend_weeks, totals);
+}
+
+} // namespace smartgoals

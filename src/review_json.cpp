@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/review.hpp>
+
+namespace smartgoals {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json tenths_or_null(std::optional<int> tenths) {
+    return tenths ? Json(*tenths / 10.0) : Json(nullptr);
+}
+
+Json goal_json(const Goal& goal, Weekday week_start) {
+    return Json{{"id", goal.id},
+                {"uuid", goal.uuid},
+                {"text", goal.text},
+                {"area", goal.area ? Json(std::string(to_string(*goal.area))) : Json(nullptr)},
+                {"kind", to_string(goal.kind)},
+                {"target", goal.target},
+                {"week", format_date(week_containing(goal.planned, week_start).start)},
+                {"status", to_string(goal.status)},
+                {"closed", goal.closed ? Json(format_date(*goal.closed)) : Json(nullptr)}};
+}
+
+} // namespace
+
+Json render_json(const Review& r) {
+    const Weekday ws = r.history->week_start;
+    Json checkins = Json::array(), achieved = Json::array(), rolling = Json::array(),
+         let_go = Json::array(), weekly = Json::array(), trend = Json::array(),
+         ahead = Json::array();
+    for (const auto* c : r.summary.checkins) {
+        checkins.push_back({{"id", c->id},
+                            {"uuid", c->uuid},
+                            {"date", format_date(c->date)},
+                            {"rating", c->rating ? Json(*c->rating) : Json(nullptr)},
+                            {"note", c->note}});
+    }
+    for (const auto& [goal, at] : r.summary.goals) {
+        Json g = goal_json(*goal, ws);
+        g["progress"] = at.progress;
+        if (goal->kind == Kind::weekly) {
+            g["achieved"] = at.done_here;
+            g["let_go"] = at.let_go_here;
+            weekly.push_back(g);
+        }
+        if (at.done_here) {
+            achieved.push_back(g);
+        } else if (goal->kind == Kind::once && at.let_go_here) {
+            let_go.push_back(g);
+        } else if (goal->kind == Kind::once && (at.rolls_over || r.is_future())) {
+            g["carried_weeks"] = at.carried_weeks;
+            rolling.push_back(g);
+        }
+    }
+    for (const auto& t : r.trend) {
+        trend.push_back({{"week", format_date(t.week.start)},
+                         {"avg_rating", tenths_or_null(t.avg_rating_tenths)},
+                         {"checkins", t.checkins},
+                         {"goals_achieved", t.goals_achieved}});
+    }
+    const Week next = r.week().plus(1);
+    for (const auto* goal : r.plan) {
+        Json g = goal_json(*goal, ws);
+        const Week planned = week_containing(goal->planned, ws);
+        g["carried_weeks"] = goal->kind == Kind::once && planned < next
+                                 ? Json(weeks_between(planned, next))
+                                 : Json(nullptr);
+        ahead.push_back(g);
+    }
+    return Json{{"week",
+                 {{"start", format_date(r.week().start)},
+                  {"end", format_date(r.week().end())},
+                  {"current", r.is_current()}}},
+                {"today", format_date(r.today)},
+                {"week_start", weekday_name(ws)},
+                {"checkins", checkins},
+                {"avg_rating", tenths_or_null(r.summary.avg_rating_tenths)},
+                {"goals_active", r.summary.active},
+                {"achieved", achieved},
+                {"rolling_over", rolling},
+                {"let_go", let_go},
+                {"weekly", weekly},
+                {"trend", trend},
+                {"totals",
+                 {{"as_of", format_date(r.totals.as_of)},
+                  {"goals_achieved", r.totals.goals_achieved},
+                  {"weeks_checked_in", r.totals.weeks_checked_in},
+                  {"checkins", r.totals.checkins}}},
+                {"ahead",
+                 {{"start", format_date(next.start)},
+                  {"end", format_date(next.end())},
+                  {"goals", ahead}}}};
+}
+
+} // namespace smartgoals

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/rules.hpp>
+
+#include <algorithm>
+
+namespace smartgoals {
+
+OnceOutcome once_outcome(int target, const std::vector<Completion>& completions,
+                         std::optional<Date> let_go) {
+    OnceOutcome out;
+    out.progress = static_cast<int>(completions.size());
+    if (let_go) {
+        out.status = Status::dropped;
+        out.closed = let_go;
+    } else if (target >= 1 && out.progress >= target) {
+        out.status = Status::done;
+        out.closed = completions[static_cast<std::size_t>(target - 1)].date;
+    }
+    return out;
+}
+
+namespace {
+
+int completions_between(const Goal& goal, Date from, Date to) {
+    return static_cast<int>(std::count_if(goal.completions.begin(), goal.completions.end(),
+                                          [&](const Completion& c) {
+                                              return from <= c.date && c.date <= to;
+                                          }));
+}
+
+Placement place_once(const Goal& goal, Week week, Date today, Week planned) {
+    Placement at;
+    const bool closed_here = goal.closed && week.contains(*goal.closed);
+    at.active = closed_here || (planned <= week && (!goal.closed || *goal.closed >= week.start));
+    if (!at.active) {
+        return at;
+    }
+    at.carried = planned < week;
+    at.carried_weeks = at.carried ? weeks_between(planned, week) : 0;
+    at.done_here = closed_here && goal.status == Status::done;
+    at.let_go_here = closed_here && goal.status == Status::dropped;
+    at.rolls_over = week.start <= today && (!goal.closed || *goal.closed > week.end());
+    at.progress = static_cast<int>(
+        std::count_if(goal.completions.begin(), goal.completions.end(),
+                      [&](const Completion& c) { return c.date <= week.end(); }));
+    return at;
+}
+
+Placement place_weekly(const Goal& goal, Week week, Week planned, Weekday week_start) {
+    Placement at;
+    const bool let_go = goal.status == Status::dropped && goal.closed;
+    at.active = planned <= week && (!let_go || week <= week_containing(*goal.closed, week_start));
+    if (!at.active) {
+        return at;
+    }
+    at.progress = completions_between(goal, week.start, week.end());
+    at.done_here = at.progress >= goal.target;
+    at.let_go_here = let_go && week.contains(*goal.closed);
+    return at;
+}
+
+} // namespace
+
+Placement place(const Goal& goal, Week week, Date today, Weekday week_start) {
+    const Week planned = week_containing(goal.planned, week_start);
+    return goal.kind == Kind::once ? place_once(goal, week, today, planned)
+                                   : place_weekly(goal, week, planned, week_start);
+}
+
+std::optional<int> carried_weeks(const Goal& goal, Date today, Weekday week_start) {
+    if (goal.kind != Kind::once) {
+        return std::nullopt;
+    }
+    const Week planned = week_containing(goal.planned, week_start);
+    const Week until = week_containing(goal.closed ? *goal.closed : today, week_start);
+    return std::max(0, weeks_between(planned, until));
+}
+
+std::optional<int> average_tenths(long long sum, long long count) {
+    if (count <= 0) {
+        return std::nullopt;
+    }
+    // Round half up in integers: floor((20 * sum + count) / (2 * count)) for non-negative sums.
+    return static_cast<int>((20 * sum + count) / (2 * count));
+}
+
+WeekSummary summarize(const History& history, Week week, Date today) {
+    WeekSummary summary{.week = week};
+    long long rating_sum = 0, ratings = 0;
+    for (const auto& checkin : history.checkins) {
+        if (week.contains(checkin.date)) {
+            summary.checkins.push_back(&checkin);
+            if (checkin.rating) {
+                rating_sum += *checkin.rating;
+                ++ratings;
+            }
+        }
+    }
+    summary.avg_rating_tenths = average_tenths(rating_sum, ratings);
+    for (const auto& goal : history.goals) {
+        const Placement at = place(goal, week, today, history.week_start);
+        if (!at.active) {
+            continue;
+        }
+        summary.goals.push_back({&goal, at});
+        ++summary.active;
+        summary.done += at.done_here ? 1 : 0;
+        if (goal.kind == Kind::once) {
+            summary.rolled_over += at.rolls_over ? 1 : 0;
+            summary.let_go += at.let_go_here ? 1 : 0;
+        }
+    }
+    return summary;
+}
+
+std::vector<WeekSummary> summarize_weeks(const History& history, Week first, Week last,
+                                        Date today) {
+    std::vector<WeekSummary> weeks;
+    for (Week w = first; w <= last; w = w.plus(1)) {
+        weeks.push_back(WeekSummary{.week = w});
+    }
+    if (weeks.empty()) {
+        return weeks;
+    }
+    const Weekday ws = history.week_start;
+    std::vector<std::pair<long long, long long>> ratings(weeks.size());
+    for (const auto& checkin : history.checkins) {
+        const int i = weeks_between(first, week_containing(checkin.date, ws));
+        if (i >= 0 && i < static_cast<int>(weeks.size())) {
+            weeks[static_cast<std::size_t>(i)].checkins.push_back(&checkin);
+            if (checkin.rating) {
+                ratings[static_cast<std::size_t>(i)].first += *checkin.rating;
+                ++ratings[static_cast<std::size_t>(i)].second;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < weeks.size(); ++i) {
+        weeks[i].avg_rating_tenths = average_tenths(ratings[i].first, ratings[i].second);
+    }
+    for (const auto& goal : history.goals) {
+        // The only weeks a goal can be active in (rules 2 and 4).
+        Week from = week_containing(goal.planned, ws), to = last;
+        if (goal.closed) {
+            to = week_containing(*goal.closed, ws);
+            from = std::min(from, to);
+        }
+        from = std::max(from, first);
+        to = std::min(to, last);
+        for (Week w = from; w <= to; w = w.plus(1)) {
+            const Placement at = place(goal, w, today, ws);
+            if (!at.active) {
+                continue;
+            }
+            auto& summary = weeks[static_cast<std::size_t>(weeks_between(first, w))];
+            summary.goals.push_back({&goal, at});
+            ++summary.active;
+            summary.done += at.done_here ? 1 : 0;
+            if (goal.kind == Kind::once) {
+                summary.rolled_over += at.rolls_over ? 1 : 0;
+                summary.let_go += at.let_go_here ? 1 : 0;
+            }
+        }
+    }
+    return weeks;
+}
+
+std::vector<const Goal*> plan_ahead(const History& history, Week week, Date today) {
+    std::vector<const Goal*> plan;
+    const Week next = week.plus(1);
+    for (const auto& goal : history.goals) {
+        if (!place(goal, next, today, history.week_start).active) {
+            continue;
+        }
+        const bool open_at_end = goal.kind == Kind::weekly || !goal.closed ||
+                                 *goal.closed > week.end();
+        if (open_at_end) {
+            plan.push_back(&goal);
+        }
+    }
+    return plan;
+}
+
+} // namespace smartgoals

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/rules.hpp>
+#include <smartgoals/store.hpp>
+#include <smartgoals/uuid.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace smartgoals {
+
+namespace {
+
+constexpr const char* k_goal_columns =
+    "id, uuid, text, area, kind, target, planned_on, created_at, status, closed_on";
+
+Goal read_goal(SQLite::Statement& row) {
+    Goal g;
+    g.id = row.getColumn(0).getInt64();
+    g.uuid = row.getColumn(1).getString();
+    g.text = row.getColumn(2).getString();
+    if (!row.getColumn(3).isNull()) {
+        g.area = parse_area(row.getColumn(3).getString());
+    }
+    g.kind = parse_kind(row.getColumn(4).getString()).value_or(Kind::once);
+    g.target = row.getColumn(5).getInt();
+    g.planned = *parse_date(row.getColumn(6).getString());
+    g.created = row.getColumn(7).getString();
+    g.status = parse_status(row.getColumn(8).getString()).value_or(Status::open);
+    if (!row.getColumn(9).isNull()) {
+        g.closed = parse_date(row.getColumn(9).getString());
+    }
+    return g;
+}
+
+void bind_optional_date(SQLite::Statement& statement, int index, std::optional<Date> date) {
+    if (date) {
+        statement.bind(index, format_date(*date));
+    } else {
+        statement.bind(index);
+    }
+}
+
+} // namespace
+
+void Store::add_goal(Goal& goal) {
+    if (goal.uuid.empty()) {
+        goal.uuid = new_uuid();
+    }
+    SQLite::Statement insert(*m_db, "INSERT INTO goals (uuid, text, area, kind, target, "
+                                    "planned_on, created_at, status, closed_on) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, goal.uuid);
+    insert.bind(2, goal.text);
+    if (goal.area) {
+        insert.bind(3, std::string(to_string(*goal.area)));
+    }
+    insert.bind(4, std::string(to_string(goal.kind)));
+    insert.bind(5, goal.target);
+    insert.bind(6, format_date(goal.planned));
+    insert.bind(7, goal.created);
+    insert.bind(8, std::string(to_string(goal.status)));
+    bind_optional_date(insert, 9, goal.closed);
+    insert.exec();
+    goal.id = m_db->getLastInsertRowid();
+}
+
+std::optional<Goal> Store::goal(std::int64_t id) {
+    auto goals = load_goals("id = :id", [id](SQLite::Statement& s) { s.bind(":id", id); });
+    if (goals.empty()) {
+        return std::nullopt;
+    }
+    attach_completions(goals, std::nullopt);
+    return std::move(goals.front());
+}
+
+void Store::update_goal_text(std::int64_t id, const std::string& text) {
+    SQLite::Statement update(*m_db, "UPDATE goals SET text = ? WHERE id = ?");
+    update.bind(1, text);
+    update.bind(2, id);
+    update.exec();
+}
+
+void Store::update_goal_area(std::int64_t id, std::optional<Area> area) {
+    SQLite::Statement update(*m_db, "UPDATE goals SET area = ? WHERE id = ?");
+    if (area) {
+        update.bind(1, std::string(to_string(*area)));
+    }
+    update.bind(2, id);
+    update.exec();
+}
+
+void Store::update_goal_target(std::int64_t id, int target) {
+    SQLite::Statement update(*m_db, "UPDATE goals SET target = ? WHERE id = ?");
+    update.bind(1, target);
+    update.bind(2, id);
+    update.exec();
+    refresh_goal(id);
+}
+
+void Store::let_go(std::int64_t id, Date on) {
+    SQLite::Statement update(*m_db,
+                             "UPDATE goals SET status = 'dropped', closed_on = ? WHERE id = ?");
+    update.bind(1, format_date(on));
+    update.bind(2, id);
+    update.exec();
+}
+
+void Store::clear_let_go(std::int64_t id) {
+    SQLite::Statement update(*m_db, "UPDATE goals SET status = 'open', closed_on = NULL "
+                                    "WHERE id = ? AND status = 'dropped'");
+    update.bind(1, id);
+    update.exec();
+    refresh_goal(id);
+}
+
+void Store::add_completion(Completion& completion) {
+    if (completion.uuid.empty()) {
+        completion.uuid = new_uuid();
+    }
+    SQLite::Statement insert(*m_db, "INSERT INTO completions (uuid, goal_id, date, note) "
+                                    "VALUES (?, ?, ?, ?)");
+    insert.bind(1, completion.uuid);
+    insert.bind(2, completion.goal_id);
+    insert.bind(3, format_date(completion.date));
+    insert.bind(4, completion.note);
+    insert.exec();
+    completion.id = m_db->getLastInsertRowid();
+    refresh_goal(completion.goal_id);
+}
+
+void Store::remove_completion(std::int64_t completion_id) {
+    SQLite::Statement goal_of(*m_db, "SELECT goal_id FROM completions WHERE id = ?");
+    goal_of.bind(1, completion_id);
+    if (!goal_of.executeStep()) {
+        return;
+    }
+    const auto goal_id = goal_of.getColumn(0).getInt64();
+    SQLite::Statement remove(*m_db, "DELETE FROM completions WHERE id = ?");
+    remove.bind(1, completion_id);
+    remove.exec();
+    refresh_goal(goal_id);
+}
+
+void Store::refresh_goal(std::int64_t id) {
+    auto goal = this->goal(id);
+    if (!goal || goal->kind != Kind::once) {
+        return;
+    }
+    const auto let_go = goal->status == Status::dropped ? goal->closed : std::nullopt;
+    const auto outcome = once_outcome(goal->target, goal->completions, let_go);
+    SQLite::Statement update(*m_db, "UPDATE goals SET status = ?, closed_on = ? WHERE id = ?");
+    update.bind(1, std::string(to_string(outcome.status)));
+    bind_optional_date(update, 2, outcome.closed);
+    update.bind(3, id);
+    update.exec();
+}
+
+std::vector<Goal> Store::load_goals(const std::string& where,
+                                    const std::function<void(SQLite::Statement&)>& bind) {
+    SQLite::Statement query(
+        *m_db, fmt::format("SELECT {} FROM goals WHERE {} ORDER BY id", k_goal_columns, where));
+    bind(query);
+    std::vector<Goal> goals;
+    while (query.executeStep()) {
+        goals.push_back(read_goal(query));
+    }
+    return goals;
+}
+
+void Store::attach_completions(std::vector<Goal>& goals,
+                               std::optional<std::pair<Date, Date>> weekly) {
+    if (goals.empty()) {
+        return;
+    }
+    std::unordered_map<std::int64_t, Goal*> by_id;
+    std::string ids;
+    for (auto& g : goals) {
+        by_id[g.id] = &g;
+        ids += (ids.empty() ? "" : ",") + std::to_string(g.id);
+    }
+    // A weekly goal only needs the completions inside the window it is shown in.
+    const std::string window =
+        weekly ? "AND (g.kind = 'once' OR c.date BETWEEN :from AND :to)" : "";
+    SQLite::Statement query(
+        *m_db, fmt::format("SELECT c.id, c.uuid, c.goal_id, c.date, c.note FROM completions c "
+                           "JOIN goals g ON g.id = c.goal_id WHERE c.goal_id IN ({}) {} "
+                           "ORDER BY c.goal_id, c.date, c.id",
+                           ids, window));
+    if (weekly) {
+        query.bind(":from", format_date(weekly->first));
+        query.bind(":to", format_date(weekly->second));
+    }
+    while (query.executeStep()) {
+        Completion c;
+        c.id = query.getColumn(0).getInt64();
+        c.uuid = query.getColumn(1).getString();
+        c.goal_id = query.getColumn(2).getInt64();
+        c.date = *parse_date(query.getColumn(3).getString());
+        c.note = query.getColumn(4).getString();
+        by_id.at(c.goal_id)->completions.push_back(std::move(c));
+    }
+}
+
+History Store::history_between(Date from, Date to) {
+    History history;
+    history.week_start = week_start();
+    // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
+    // and planned by `to`, or was closed on or after `from` (and planned or closed by `to`).
+    const Date a = week_containing(from, history.week_start).start;
+    const Date b = week_containing(to, history.week_start).end();
+    history.goals = load_goals(
+        "(status = 'open' AND planned_on <= :b) OR "
+        "(status <> 'open' AND closed_on >= :a AND (planned_on <= :b OR closed_on <= :b))",
+        [&](SQLite::Statement& s) {
+            s.bind(":a", format_date(a));
+            s.bind(":b", format_date(b));
+        });
+    attach_completions(history.goals, std::pair{a, b});
+    history.checkins = checkins_between(a, b);
+    return history;
+}
+
+std::vector<Goal> Store::all_goals() {
+    auto goals = load_goals("1", [](SQLite::Statement&) {});
+    attach_completions(goals, std::nullopt);
+    return goals;
+}
+
+} // namespace smartgoals

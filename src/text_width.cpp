@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/text_width.hpp>
+
+#include <utf8proc.h>
+
+namespace smartgoals {
+
+namespace {
+
+// Calls f(codepoint, bytes) for each character; invalid bytes count as one column each.
+template <typename F> void each_char(std::string_view text, F f) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto left = static_cast<utf8proc_ssize_t>(text.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) {
+            n = 1;
+            cp = -1;
+        }
+        if (!f(cp, std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)))) {
+            return;
+        }
+        p += n;
+        left -= n;
+    }
+}
+
+int char_width(utf8proc_int32_t cp) {
+    if (cp < 0) {
+        return 1;
+    }
+    if (cp < 0x20 || cp == 0x7f) {
+        return 0;
+    }
+    return utf8proc_charwidth(cp);
+}
+
+} // namespace
+
+int display_width(std::string_view text) {
+    int width = 0;
+    each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
+        width += char_width(cp);
+        return true;
+    });
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, int columns) {
+    if (display_width(text) <= columns) {
+        return std::string(text);
+    }
+    std::string out;
+    int width = 0;
+    each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
+        const int w = char_width(cp);
+        if (width + w > columns - 1) {
+            return false;
+        }
+        width += w;
+        out += bytes;
+        return true;
+    });
+    return out + "…";
+}
+
+std::string pad_to_width(std::string_view text, int columns) {
+    std::string out(text);
+    for (int w = display_width(text); w < columns; ++w) {
+        out += ' ';
+    }
+    return out;
+}
+
+} // namespace smartgoals
