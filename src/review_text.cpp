@@ -19,7 +19,13 @@ public:
     void heading(std::string_view text) {
         m_out << '\n' << paint("1", text) << '\n';
     }
-    void line(std::string_view text) { m_out << "  " << truncate_to_width(text, k_width - 2) << '\n'; }
+    // An item, wrapped to 80 columns with following lines indented under its text.
+    void line(std::string_view text) {
+        const auto lines = wrap_to_width(text, k_width - 4);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            m_out << (i ? "    " : "  ") << lines[i] << '\n';
+        }
+    }
     std::string paint(std::string_view code, std::string_view text) const {
         return m_style.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
     }
@@ -148,12 +154,12 @@ void print_trend(Printer& p, const Review& r) {
     }
     p.line(fmt::format("{:<12}{:<16}{}", "week of", "rating", "goals achieved"));
     for (const auto& t : r.trend) {
-        const std::string rating =
-            t.avg_rating_tenths ? bar(*t.avg_rating_tenths, 100, 10) + " " + tenths(*t.avg_rating_tenths)
-                                : pad_to_width("", 10) + "  -";
-        p.line(fmt::format("{:<12}{}{}{} {}", format_date(t.week.start),
-                           pad_to_width(rating, 16), "", bar(t.goals_achieved, most_done, 10),
-                           t.goals_achieved));
+        const std::string rating = t.avg_rating_tenths
+                                       ? bar(*t.avg_rating_tenths, 100, 10) + " " +
+                                             tenths(*t.avg_rating_tenths)
+                                       : pad_to_width("", 11) + "-";
+        p.line(fmt::format("{:<12}{}{} {}", format_date(t.week.start), pad_to_width(rating, 16),
+                           bar(t.goals_achieved, most_done, 10), t.goals_achieved));
     }
 }
 
@@ -177,7 +183,7 @@ void print_plan(Printer& p, const Review& r) {
         if (goal->kind == Kind::weekly) {
             note = fmt::format(" (every week, {} time{})", goal->target, goal->target == 1 ? "" : "s");
         } else if (planned < next) {
-            note = " (" + rolled_over_note(planned, weeks_between(planned, next)) + ")";
+            note = " — " + rolled_over_note(planned, weeks_between(planned, next));
         } else if (goal->target > 1) {
             note = fmt::format(" ({} times)", goal->target);
         }

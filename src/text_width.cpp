@@ -3,6 +3,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace smartgoals {
 
 namespace {
@@ -63,6 +65,35 @@ std::string truncate_to_width(std::string_view text, int columns) {
         return true;
     });
     return out + "…";
+}
+
+std::vector<std::string> wrap_to_width(std::string_view text, int columns) {
+    std::vector<std::string> lines;
+    std::string line;
+    int width = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto end = text.find(' ', pos);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        const auto word = text.substr(pos, end - pos);
+        const int w = display_width(word);
+        if (width > 0 && width + 1 + w > columns) {
+            lines.push_back(line);
+            line.clear();
+            width = 0;
+        }
+        if (width > 0) {
+            line += ' ';
+            ++width;
+        }
+        line += w > columns ? truncate_to_width(word, columns) : std::string(word);
+        width += std::min(w, columns);
+        pos = end + 1;
+    }
+    lines.push_back(line);
+    return lines;
 }
 
 std::string pad_to_width(std::string_view text, int columns) {

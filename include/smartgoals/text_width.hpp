@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smartgoals {
 
@@ -10,6 +11,8 @@ namespace smartgoals {
 int display_width(std::string_view text);
 // Cuts text to at most `columns` display columns, ending in "…" when it was cut.
 std::string truncate_to_width(std::string_view text, int columns);
+// Breaks text at spaces into lines of at most `columns` display columns (a longer word is cut).
+std::vector<std::string> wrap_to_width(std::string_view text, int columns);
 // Pads with spaces on the right to `columns` display columns.
 std::string pad_to_width(std::string_view text, int columns);
 

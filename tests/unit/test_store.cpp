@@ -1,1 +1,203 @@
+// SPDX-License-Identifier: MIT
+#include "temp_dir.hpp"
+
+#include <smartgoals/errors.hpp>
+#include <smartgoals/store.hpp>
+
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace smartgoals;
+using std::chrono::Monday;
+
+namespace {
+
+Date d(const char* text) { return *parse_date(text); }
+
+Goal make_goal(const char* text, const char* planned, Kind kind = Kind::once, int target = 1) {
+    return Goal{.text = text, .kind = kind, .target = target, .planned = d(planned),
+                .created = std::string(planned) + "T10:00:00"};
+}
+
+std::string bytes_of(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+unsigned mode_of(const std::filesystem::path& p) {
+    struct stat st {};
+    ::stat(p.c_str(), &st);
+    return st.st_mode & 0777;
+}
+
+} // namespace
+
+TEST_CASE("completions decide when a once goal is done, and the store keeps it") {
+    auto store = Store::in_memory();
+    Goal g = make_goal("Call my sister", "2026-11-02", Kind::once, 2);
+    store.add_goal(g);
+    CHECK(g.id == 1);
+    CHECK(g.uuid.size() == 36);
+    Completion c1{.goal_id = g.id, .date = d("2026-11-04")};
+    store.add_completion(c1);
+    CHECK(store.goal(g.id)->status == Status::open);
+    Completion c2{.goal_id = g.id, .date = d("2026-11-12"), .note = "on Sunday"};
+    store.add_completion(c2);
+    auto after = store.goal(g.id);
+    CHECK(after->status == Status::done);
+    CHECK(after->closed == d("2026-11-12"));
+    CHECK(after->completions.size() == 2);
+    CHECK(after->completions[1].note == "on Sunday");
+
+    SUBCASE("raising the target reopens it, lowering closes it at the right completion") {
+        store.update_goal_target(g.id, 3);
+        CHECK(store.goal(g.id)->status == Status::open);
+        store.update_goal_target(g.id, 1);
+        CHECK(store.goal(g.id)->closed == d("2026-11-04"));
+    }
+    SUBCASE("removing the closing completion reopens it") {
+        store.remove_completion(c2.id);
+        CHECK(store.goal(g.id)->status == Status::open);
+        CHECK_FALSE(store.goal(g.id)->closed);
+    }
+}
+
+TEST_CASE("letting go is stored and taken back") {
+    auto store = Store::in_memory();
+    Goal g = make_goal("Find work", "2026-11-02");
+    store.add_goal(g);
+    store.let_go(g.id, d("2026-11-05"));
+    CHECK(store.goal(g.id)->status == Status::dropped);
+    CHECK(store.goal(g.id)->closed == d("2026-11-05"));
+    store.clear_let_go(g.id);
+    CHECK(store.goal(g.id)->status == Status::open);
+    CHECK_FALSE(store.goal(g.id)->closed);
+}
+
+TEST_CASE("a window loads only the goals that can be active in it") {
+    auto store = Store::in_memory();
+    Goal old_done = make_goal("old, done", "2025-01-06");
+    Goal old_open = make_goal("old, still open", "2025-01-06");
+    Goal later = make_goal("planned for December", "2026-12-07");
+    Goal early = make_goal("planned for December, done early", "2026-12-07");
+    Goal now = make_goal("this week", "2026-11-17");
+    for (Goal* g : {&old_done, &old_open, &later, &early, &now}) {
+        store.add_goal(*g);
+    }
+    Completion c1{.goal_id = old_done.id, .date = d("2025-01-08")};
+    Completion c2{.goal_id = early.id, .date = d("2026-11-18")};
+    store.add_completion(c1);
+    store.add_completion(c2);
+    const auto h = store.history_between(d("2026-11-16"), d("2026-11-22"));
+    std::vector<std::string> texts;
+    for (const auto& g : h.goals) {
+        texts.push_back(g.text);
+    }
+    CHECK(texts == std::vector<std::string>{"old, still open", "planned for December, done early",
+                                            "this week"});
+}
+
+TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
+    auto store = Store::in_memory();
+    Goal once = make_goal("once", "2026-11-02");
+    Goal weekly = make_goal("walk", "2026-11-02", Kind::weekly, 2);
+    store.add_goal(once);
+    store.add_goal(weekly);
+    for (const char* day : {"2026-11-03", "2026-11-04", "2026-11-10", "2026-11-17", "2026-11-18"}) {
+        Completion c{.goal_id = weekly.id, .date = d(day)};
+        store.add_completion(c);
+    }
+    Completion c{.goal_id = once.id, .date = d("2026-11-12")};
+    store.add_completion(c);
+    for (const char* day : {"2026-11-03", "2026-11-05", "2026-11-19"}) {
+        Checkin k{.uuid = std::string("u-") + day, .date = d(day), .rating = 6,
+                  .created = "2026-11-19T10:00:00"};
+        store.add_checkin(k);
+    }
+    const auto all = store.totals_until(d("2026-11-22"), Monday);
+    CHECK(all.goals_achieved == 3); // the once goal and two weekly instances
+    CHECK(all.weeks_checked_in == 2);
+    CHECK(all.checkins == 3);
+    const auto early = store.totals_until(d("2026-11-09"), Monday);
+    CHECK(early.goals_achieved == 1);
+    CHECK(early.weeks_checked_in == 1);
+    CHECK(early.checkins == 2);
+}
+
+TEST_CASE("settings live in the database") {
+    auto store = Store::in_memory();
+    CHECK(store.week_start() == Monday);
+    store.set_setting("week-start", "thursday");
+    CHECK(store.week_start() == std::chrono::Thursday);
+    store.set_setting("week-start", "sunday");
+    CHECK(store.settings().size() == 1);
+}
+
+TEST_CASE("a new database is private, in WAL mode, and survives a reopen") {
+    TempDir tmp;
+    const auto old_mask = ::umask(0);
+    const auto path = tmp.path() / "a" / "b" / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Goal g = make_goal("x", "2026-11-02");
+        store.add_goal(g);
+        store.commit();
+        CHECK(store.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK(store.database().execAndGet("PRAGMA synchronous").getInt() == 2);
+        CHECK(store.database().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+        CHECK(store.database().execAndGet("PRAGMA secure_delete").getInt() == 1);
+        CHECK(mode_of(path.string() + "-wal") == 0600);
+    }
+    ::umask(old_mask);
+    CHECK(mode_of(path) == 0600);
+    CHECK(mode_of(path.parent_path()) == 0700);
+    CHECK(mode_of(path.parent_path().parent_path()) == 0700);
+    auto again = Store::open(path, Store::Mode::read);
+    CHECK(again.goal(1)->text == "x");
+}
+
+TEST_CASE("a read of a missing database is empty and creates nothing") {
+    TempDir tmp;
+    const auto path = tmp.path() / "none" / "smartgoals.db";
+    auto store = Store::open(path, Store::Mode::read);
+    CHECK(store.all_goals().empty());
+    CHECK_FALSE(std::filesystem::exists(path.parent_path()));
+}
+
+TEST_CASE("a file that is not a smartgoals database is refused and left untouched") {
+    TempDir tmp;
+    const auto path = tmp.path() / "notes.db";
+    SUBCASE("plain text") {
+        std::ofstream(path) << "my shopping list\nmilk\n";
+    }
+    SUBCASE("another program's SQLite file") {
+        SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE recipes (name TEXT)");
+    }
+    SUBCASE("a newer smartgoals") {
+        {
+            auto store = Store::open(path, Store::Mode::write);
+            store.commit();
+        }
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    const auto before = bytes_of(path);
+    CHECK_THROWS_AS(Store::open(path, Store::Mode::write), StorageError);
+    CHECK_THROWS_AS(Store::open(path, Store::Mode::read), StorageError);
+    CHECK(bytes_of(path) == before);
+}
+
+TEST_CASE("where the database lives: --db, SMARTGOALS_DB, XDG_DATA_HOME, HOME") {
+    CHECK(database_path("a.db", "b.db", "/x", "/home/u") == "a.db");
+    CHECK(database_path("", "b.db", "/x", "/home/u") == "b.db");
+    CHECK(database_path("", "", "/x", "/home/u") == "/x/smartgoals/smartgoals.db");
+    CHECK(database_path("", "", "relative", "/home/u") ==
+          "/home/u/.local/share/smartgoals/smartgoals.db");
+    CHECK(database_path("", "", "", "/home/u") == "/home/u/.local/share/smartgoals/smartgoals.db");
+    CHECK_THROWS_AS(database_path("", "", "", ""), StorageError);
+}
