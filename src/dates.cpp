@@ -58,8 +58,8 @@ Date parse_date_or_throw(std::string_view text, std::string_view what) {
     if (auto date = parse_date(text)) {
         return *date;
     }
-    throw UsageError(fmt::format("{}: '{}' is not a date; use YYYY-MM-DD, for example 2026-03-09",
-                                 what, text));
+    throw UsageError(
+        fmt::format("{}: '{}' is not a date; use YYYY-MM-DD, for example 2026-03-09", what, text));
 }
 
 std::string format_date(Date date) {
@@ -78,7 +78,9 @@ std::optional<Weekday> parse_weekday(std::string_view text) {
     return std::nullopt;
 }
 
-std::string weekday_name(Weekday day) { return std::string(k_weekday_names[day.c_encoding()]); }
+std::string weekday_name(Weekday day) {
+    return std::string(k_weekday_names[day.c_encoding()]);
+}
 
 Week week_containing(Date day, Weekday week_start) {
     // weekday difference is always in [0, 6] days.
@@ -131,9 +133,10 @@ Week parse_week(std::string_view text, Date today, Weekday week_start) {
         }
         throw UsageError(fmt::format("--week: '{}' is not a week of that year", text));
     }
-    throw UsageError(fmt::format("--week: '{}' is not a week; use this, last, next, -N (weeks ago), "
-                                 "a date YYYY-MM-DD or an ISO week YYYY-Www",
-                                 text));
+    throw UsageError(
+        fmt::format("--week: '{}' is not a week; use this, last, next, -N (weeks ago), "
+                    "a date YYYY-MM-DD or an ISO week YYYY-Www",
+                    text));
 }
 
 Date planned_date(std::string_view week_arg, Date today, Weekday week_start) {

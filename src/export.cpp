@@ -154,9 +154,8 @@ void export_completions(Store& store, const ExportRequest& request, std::ostream
 void export_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request.format, {"id", "uuid", "date", "week", "rating", "note"});
     const Weekday ws = store.week_start();
-    SQLite::Statement query(store.database(),
-                            "SELECT id, uuid, date, rating, note FROM checkins "
-                            "WHERE date BETWEEN :since AND :until ORDER BY id");
+    SQLite::Statement query(store.database(), "SELECT id, uuid, date, rating, note FROM checkins "
+                                              "WHERE date BETWEEN :since AND :until ORDER BY id");
     bind_range(query, request);
     while (query.executeStep()) {
         const Date date = *parse_date(query.getColumn(2).getString());
@@ -196,8 +195,8 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
                     static_cast<long long>(w.checkins.size()),
                     w.avg_rating_tenths ? Cell{Tenths{*w.avg_rating_tenths}} : Cell{},
                     static_cast<long long>(w.active), static_cast<long long>(w.done),
-                    static_cast<long long>(w.rolled_over), static_cast<long long>(w.let_go),
-                    0LL, Cell{}, 0LL});
+                    static_cast<long long>(w.rolled_over), static_cast<long long>(w.let_go), 0LL,
+                    Cell{}, 0LL});
     }
 }
 

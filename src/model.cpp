@@ -29,10 +29,11 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& na
     return "";
 }
 
-constexpr std::array<std::pair<Area, std::string_view>, 4> k_areas{{{Area::motivation, "motivation"},
-                                                                     {Area::urges, "urges"},
-                                                                     {Area::thoughts, "thoughts"},
-                                                                     {Area::balance, "balance"}}};
+constexpr std::array<std::pair<Area, std::string_view>, 4> k_areas{
+    {{Area::motivation, "motivation"},
+     {Area::urges, "urges"},
+     {Area::thoughts, "thoughts"},
+     {Area::balance, "balance"}}};
 constexpr std::array<std::pair<Kind, std::string_view>, 2> k_kinds{
     {{Kind::once, "once"}, {Kind::weekly, "weekly"}}};
 constexpr std::array<std::pair<Status, std::string_view>, 3> k_statuses{
@@ -40,11 +41,23 @@ constexpr std::array<std::pair<Status, std::string_view>, 3> k_statuses{
 
 } // namespace
 
-std::string_view to_string(Area area) { return name_of(k_areas, area); }
-std::string_view to_string(Kind kind) { return name_of(k_kinds, kind); }
-std::string_view to_string(Status status) { return name_of(k_statuses, status); }
-std::optional<Area> parse_area(std::string_view text) { return find_name(k_areas, text); }
-std::optional<Kind> parse_kind(std::string_view text) { return find_name(k_kinds, text); }
-std::optional<Status> parse_status(std::string_view text) { return find_name(k_statuses, text); }
+std::string_view to_string(Area area) {
+    return name_of(k_areas, area);
+}
+std::string_view to_string(Kind kind) {
+    return name_of(k_kinds, kind);
+}
+std::string_view to_string(Status status) {
+    return name_of(k_statuses, status);
+}
+std::optional<Area> parse_area(std::string_view text) {
+    return find_name(k_areas, text);
+}
+std::optional<Kind> parse_kind(std::string_view text) {
+    return find_name(k_kinds, text);
+}
+std::optional<Status> parse_status(std::string_view text) {
+    return find_name(k_statuses, text);
+}
 
 } // namespace smartgoals

@@ -7,7 +7,9 @@
 
 namespace smartgoals {
 
-bool Review::is_current() const { return week().contains(today); }
+bool Review::is_current() const {
+    return week().contains(today);
+}
 
 std::string rolled_over_note(Week planned, int weeks) {
     return fmt::format("rolled over from the week of {} ({} week{})", format_date(planned.start),

@@ -69,29 +69,28 @@ Json render_json(const Review& r) {
                                  : Json(nullptr);
         ahead.push_back(g);
     }
-    return Json{{"week",
-                 {{"start", format_date(r.week().start)},
-                  {"end", format_date(r.week().end())},
-                  {"current", r.is_current()}}},
-                {"today", format_date(r.today)},
-                {"week_start", weekday_name(ws)},
-                {"checkins", checkins},
-                {"avg_rating", tenths_or_null(r.summary.avg_rating_tenths)},
-                {"goals_active", r.summary.active},
-                {"achieved", achieved},
-                {"rolling_over", rolling},
-                {"let_go", let_go},
-                {"weekly", weekly},
-                {"trend", trend},
-                {"totals",
-                 {{"as_of", format_date(r.totals.as_of)},
-                  {"goals_achieved", r.totals.goals_achieved},
-                  {"weeks_checked_in", r.totals.weeks_checked_in},
-                  {"checkins", r.totals.checkins}}},
-                {"ahead",
-                 {{"start", format_date(next.start)},
-                  {"end", format_date(next.end())},
-                  {"goals", ahead}}}};
+    return Json{
+        {"week",
+         {{"start", format_date(r.week().start)},
+          {"end", format_date(r.week().end())},
+          {"current", r.is_current()}}},
+        {"today", format_date(r.today)},
+        {"week_start", weekday_name(ws)},
+        {"checkins", checkins},
+        {"avg_rating", tenths_or_null(r.summary.avg_rating_tenths)},
+        {"goals_active", r.summary.active},
+        {"achieved", achieved},
+        {"rolling_over", rolling},
+        {"let_go", let_go},
+        {"weekly", weekly},
+        {"trend", trend},
+        {"totals",
+         {{"as_of", format_date(r.totals.as_of)},
+          {"goals_achieved", r.totals.goals_achieved},
+          {"weeks_checked_in", r.totals.weeks_checked_in},
+          {"checkins", r.totals.checkins}}},
+        {"ahead",
+         {{"start", format_date(next.start)}, {"end", format_date(next.end())}, {"goals", ahead}}}};
 }
 
 } // namespace smartgoals

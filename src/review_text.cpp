@@ -16,9 +16,7 @@ class Printer {
 public:
     Printer(std::ostream& out, TextStyle style) : m_out(out), m_style(style) {}
 
-    void heading(std::string_view text) {
-        m_out << '\n' << paint("1", text) << '\n';
-    }
+    void heading(std::string_view text) { m_out << '\n' << paint("1", text) << '\n'; }
     // An item, wrapped to 80 columns with following lines indented under its text.
     void line(std::string_view text) {
         const auto lines = wrap_to_width(text, k_width - 4);
@@ -44,7 +42,9 @@ std::string goal_label(const Goal& goal) {
     return label;
 }
 
-std::string tenths(int value) { return fmt::format("{}.{}", value / 10, value % 10); }
+std::string tenths(int value) {
+    return fmt::format("{}.{}", value / 10, value % 10);
+}
 
 std::string bar(int value, int max, int width) {
     const int cells = max <= 0 ? 0 : (value * width + max - 1) / max;
@@ -80,8 +80,8 @@ void print_goals(Printer& p, const Review& r) {
                                          goal->target, at.done_here ? ", achieved" : "",
                                          at.let_go_here ? ", let go this week" : ""));
             if (at.done_here) {
-                achieved.push_back(fmt::format("{} (weekly, {}/{})", goal_label(*goal),
-                                               at.progress, goal->target));
+                achieved.push_back(fmt::format("{} (weekly, {}/{})", goal_label(*goal), at.progress,
+                                               goal->target));
             }
             continue;
         }
@@ -154,10 +154,9 @@ void print_trend(Printer& p, const Review& r) {
     }
     p.line(fmt::format("{:<12}{:<16}{}", "week of", "rating", "goals achieved"));
     for (const auto& t : r.trend) {
-        const std::string rating = t.avg_rating_tenths
-                                       ? bar(*t.avg_rating_tenths, 100, 10) + " " +
-                                             tenths(*t.avg_rating_tenths)
-                                       : pad_to_width("", 11) + "-";
+        const std::string rating = t.avg_rating_tenths ? bar(*t.avg_rating_tenths, 100, 10) + " " +
+                                                             tenths(*t.avg_rating_tenths)
+                                                       : pad_to_width("", 11) + "-";
         p.line(fmt::format("{:<12}{}{} {}", format_date(t.week.start), pad_to_width(rating, 16),
                            bar(t.goals_achieved, most_done, 10), t.goals_achieved));
     }
@@ -181,7 +180,8 @@ void print_plan(Printer& p, const Review& r) {
         const Week planned = week_containing(goal->planned, r.history->week_start);
         std::string note;
         if (goal->kind == Kind::weekly) {
-            note = fmt::format(" (every week, {} time{})", goal->target, goal->target == 1 ? "" : "s");
+            note =
+                fmt::format(" (every week, {} time{})", goal->target, goal->target == 1 ? "" : "s");
         } else if (planned < next) {
             note = " — " + rolled_over_note(planned, weeks_between(planned, next));
         } else if (goal->target > 1) {
@@ -197,8 +197,8 @@ void render_text(const Review& review, std::ostream& out, TextStyle style) {
     Printer p(out, style);
     const Week w = review.week();
     const char* when = review.is_current() ? " (this week)" : review.is_future() ? " (ahead)" : "";
-    out << p.paint("1", fmt::format("Week of {} to {}{}", format_date(w.start), format_date(w.end()),
-                                    when))
+    out << p.paint("1", fmt::format("Week of {} to {}{}", format_date(w.start),
+                                    format_date(w.end()), when))
         << '\n';
     print_checkins(p, review);
     print_goals(p, review);

@@ -22,10 +22,9 @@ OnceOutcome once_outcome(int target, const std::vector<Completion>& completions,
 namespace {
 
 int completions_between(const Goal& goal, Date from, Date to) {
-    return static_cast<int>(std::count_if(goal.completions.begin(), goal.completions.end(),
-                                          [&](const Completion& c) {
-                                              return from <= c.date && c.date <= to;
-                                          }));
+    return static_cast<int>(
+        std::count_if(goal.completions.begin(), goal.completions.end(),
+                      [&](const Completion& c) { return from <= c.date && c.date <= to; }));
 }
 
 Placement place_once(const Goal& goal, Week week, Date today, Week planned) {
@@ -40,9 +39,9 @@ Placement place_once(const Goal& goal, Week week, Date today, Week planned) {
     at.done_here = closed_here && goal.status == Status::done;
     at.let_go_here = closed_here && goal.status == Status::dropped;
     at.rolls_over = week.start <= today && (!goal.closed || *goal.closed > week.end());
-    at.progress = static_cast<int>(
-        std::count_if(goal.completions.begin(), goal.completions.end(),
-                      [&](const Completion& c) { return c.date <= week.end(); }));
+    at.progress =
+        static_cast<int>(std::count_if(goal.completions.begin(), goal.completions.end(),
+                                       [&](const Completion& c) { return c.date <= week.end(); }));
     return at;
 }
 
@@ -114,7 +113,7 @@ WeekSummary summarize(const History& history, Week week, Date today) {
 }
 
 std::vector<WeekSummary> summarize_weeks(const History& history, Week first, Week last,
-                                        Date today) {
+                                         Date today) {
     std::vector<WeekSummary> weeks;
     for (Week w = first; w <= last; w = w.plus(1)) {
         weeks.push_back(WeekSummary{.week = w});
@@ -171,8 +170,8 @@ std::vector<const Goal*> plan_ahead(const History& history, Week week, Date toda
         if (!place(goal, next, today, history.week_start).active) {
             continue;
         }
-        const bool open_at_end = goal.kind == Kind::weekly || !goal.closed ||
-                                 *goal.closed > week.end();
+        const bool open_at_end =
+            goal.kind == Kind::weekly || !goal.closed || *goal.closed > week.end();
         if (open_at_end) {
             plan.push_back(&goal);
         }

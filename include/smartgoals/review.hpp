@@ -24,8 +24,8 @@ struct Review {
     Date today;
     std::unique_ptr<History> history; // owned, so the pointers below stay valid when moved
     WeekSummary summary;
-    std::vector<const Goal*> plan;  // the seven days ahead
-    std::vector<TrendWeek> trend;   // oldest first, ending with the reviewed week
+    std::vector<const Goal*> plan; // the seven days ahead
+    std::vector<TrendWeek> trend;  // oldest first, ending with the reviewed week
     Totals totals;
 
     Week week() const { return summary.week; }

@@ -44,11 +44,11 @@ struct GoalInWeek {
 struct WeekSummary {
     Week week;
     std::vector<const Checkin*> checkins;
-    std::vector<GoalInWeek> goals; // every goal active in W
-    int active = 0;                // once goals active + weekly instances
-    int done = 0;                  // once goals done in W + weekly instances achieved
-    int rolled_over = 0;           // once goals rolling over from W
-    int let_go = 0;                // once goals let go in W
+    std::vector<GoalInWeek> goals;        // every goal active in W
+    int active = 0;                       // once goals active + weekly instances
+    int done = 0;                         // once goals done in W + weekly instances achieved
+    int rolled_over = 0;                  // once goals rolling over from W
+    int let_go = 0;                       // once goals let go in W
     std::optional<int> avg_rating_tenths; // rounded half up to a tenth
 };
 // Pointers in the result refer into `history`, which must outlive it.

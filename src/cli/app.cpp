@@ -6,9 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <iostream>
+#include <sqlite3.h>
 
 namespace smartgoals::cli {
 
@@ -57,6 +57,31 @@ std::string storage_message(const SQLite::Exception& e) {
     return fmt::format("the database could not be used: {}; nothing was changed", e.what());
 }
 
+// CLI11 reports an unknown command as a missing one; name the word that was not understood.
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e) {
+    const CLI::App* deepest = &app;
+    while (!deepest->get_subcommands().empty()) {
+        deepest = deepest->get_subcommands().front();
+    }
+    const auto commands = deepest->get_subcommands([](const CLI::App*) { return true; });
+    // With fallthrough, a word a subcommand does not know is left with the top level.
+    auto rest = deepest->remaining();
+    if (rest.empty()) {
+        rest = app.remaining();
+    }
+    if (!commands.empty() && !rest.empty() && !rest.front().empty() && rest.front()[0] != '-') {
+        std::string names;
+        for (const auto* c : commands) {
+            names += (names.empty() ? "" : ", ") + c->get_name();
+        }
+        const auto where =
+            deepest == &app ? std::string("smartgoals") : "smartgoals " + deepest->get_name();
+        return fmt::format("'{}' is not a command of {}; use one of: {}", rest.front(), where,
+                           names);
+    }
+    return fmt::format("{} (see 'smartgoals --help')", e.what());
+}
+
 } // namespace
 
 int run(int argc, const char* const* argv, const Environment& env, std::ostream& out,
@@ -69,8 +94,9 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
     app.require_subcommand(1);
     app.set_version_flag("--version", SMARTGOALS_VERSION);
     GlobalOptions global;
-    app.add_option("--db", global.db, "The database file (default: $SMARTGOALS_DB, then "
-                                      "$XDG_DATA_HOME/smartgoals/smartgoals.db)");
+    app.add_option("--db", global.db,
+                   "The database file (default: $SMARTGOALS_DB, then "
+                   "$XDG_DATA_HOME/smartgoals/smartgoals.db)");
     app.add_option("--today", global.today, "Take this date as today (YYYY-MM-DD)");
     app.add_option("--color", global.color, "Colour on a terminal")
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -96,7 +122,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
             out << "smartgoals " << SMARTGOALS_VERSION << '\n';
             return 0;
         } catch (const CLI::ParseError& e) {
-            throw UsageError(fmt::format("{} (see 'smartgoals --help')", e.what()));
+            throw UsageError(parse_error_message(app, e));
         }
         if (!action) {
             throw UsageError("a command is needed; see 'smartgoals --help'");

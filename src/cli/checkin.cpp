@@ -33,8 +33,8 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
     ctx.err << fmt::format("Check-in for {}.\n\n", format_date(date));
     m.checkin.rating =
         ask_number(ctx, "How have the last seven days been, from 1 to 10? (Enter to skip) ", 1, 10);
-    m.checkin.note = ask(ctx, "A few words about them, successes and challenges (Enter to skip): ")
-                         .value_or("");
+    m.checkin.note =
+        ask(ctx, "A few words about them, successes and challenges (Enter to skip): ").value_or("");
 
     const Weekday ws = store.week_start();
     const Week week = week_containing(date, ws);
@@ -68,8 +68,7 @@ void run_checkin(const CheckinOptions& o, Context& ctx) {
     if (o.rating && (*o.rating < 1 || *o.rating > 10)) {
         throw UsageError(fmt::format("--rating: {} is out of range; use 1 to 10", *o.rating));
     }
-    const Date date =
-        o.date.empty() ? ctx.today : date_not_in_future(o.date, "--date", ctx.today);
+    const Date date = o.date.empty() ? ctx.today : date_not_in_future(o.date, "--date", ctx.today);
     const bool walk = !o.rating && !o.note;
     if (walk && !ctx.interactive) {
         throw UsageError("checkin needs --rating 1-10 and/or --note TEXT when it is not run on a "
@@ -135,9 +134,8 @@ seven days, go through your open goals, then set goals for the seven days ahead.
 Examples:
   smartgoals checkin
   smartgoals checkin --rating 7 --note "Busy, but I kept my walks")");
-    c->callback([&action, options] {
-        action = [options](Context& ctx) { run_checkin(*options, ctx); };
-    });
+    c->callback(
+        [&action, options] { action = [options](Context& ctx) { run_checkin(*options, ctx); }; });
 }
 
 } // namespace smartgoals::cli

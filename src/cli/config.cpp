@@ -26,11 +26,13 @@ std::string checked_key(const std::string& key) {
             return key;
         }
     }
-    throw UsageError(fmt::format("'{}' is not a setting; the settings are week-start and name",
-                                 key));
+    throw UsageError(
+        fmt::format("'{}' is not a setting; the settings are week-start and name", key));
 }
 
-std::string default_value(std::string_view key) { return key == "week-start" ? "monday" : ""; }
+std::string default_value(std::string_view key) {
+    return key == "week-start" ? "monday" : "";
+}
 
 void run_list(Context& ctx) {
     auto store = ctx.open(Store::Mode::read);
@@ -81,13 +83,15 @@ void register_config(CLI::App& app, Action& action) {
 
     auto* g = c->add_subcommand("get", "One setting's value");
     g->add_option("key", options->key, "week-start or name")->required();
-    g->callback([&action, options] { action = [options](Context& ctx) { run_get(*options, ctx); }; });
+    g->callback(
+        [&action, options] { action = [options](Context& ctx) { run_get(*options, ctx); }; });
 
     auto* s = c->add_subcommand("set", "Change a setting");
     s->add_option("key", options->key, "week-start or name")->required();
     s->add_option("value", options->value, "The new value")->required();
     s->footer("\nExample:\n  smartgoals config set week-start thursday");
-    s->callback([&action, options] { action = [options](Context& ctx) { run_set(*options, ctx); }; });
+    s->callback(
+        [&action, options] { action = [options](Context& ctx) { run_set(*options, ctx); }; });
 }
 
 } // namespace smartgoals::cli

@@ -22,8 +22,8 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, id);
     if (text.empty() || ec != std::errc{} || ptr != end || id <= 0) {
-        throw UsageError(fmt::format("{}: '{}' is not an id; ids are whole numbers such as 3", what,
-                                     text));
+        throw UsageError(
+            fmt::format("{}: '{}' is not an id; ids are whole numbers such as 3", what, text));
     }
     return id;
 }
@@ -31,8 +31,8 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
 Date date_not_in_future(const std::string& text, std::string_view what, Date today) {
     const Date date = parse_date_or_throw(text, what);
     if (date > today) {
-        throw UsageError(fmt::format("{}: {} is in the future (today is {})", what, text,
-                                     format_date(today)));
+        throw UsageError(
+            fmt::format("{}: {} is in the future (today is {})", what, text, format_date(today)));
     }
     return date;
 }

@@ -11,8 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace smartgoals::cli {
@@ -68,8 +68,8 @@ void run_export(const ExportOptions& o, Context& ctx) {
     request.table = *table;
     const auto format = parse_export_format(o.format.empty() ? "csv" : o.format);
     if (!format) {
-        throw UsageError(fmt::format("--format: '{}' is not an export format; use csv or json",
-                                     o.format));
+        throw UsageError(
+            fmt::format("--format: '{}' is not an export format; use csv or json", o.format));
     }
     request.format = *format;
     if (!o.since.empty()) {
@@ -108,9 +108,8 @@ Examples:
   smartgoals export goals > goals.csv
   smartgoals export weeks --format json
   smartgoals export checkins --since 2026-01-01 -o checkins.csv)");
-    e->callback([&action, options] {
-        action = [options](Context& ctx) { run_export(*options, ctx); };
-    });
+    e->callback(
+        [&action, options] { action = [options](Context& ctx) { run_export(*options, ctx); }; });
 }
 
 } // namespace smartgoals::cli

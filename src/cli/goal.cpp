@@ -57,7 +57,8 @@ std::optional<Area> parse_area_option(const std::string& text, bool allow_none) 
 
 int checked_times(int times) {
     if (times < 1 || times > k_max_times) {
-        throw UsageError(fmt::format("--times: {} is out of range; use 1 to {}", times, k_max_times));
+        throw UsageError(
+            fmt::format("--times: {} is out of range; use 1 to {}", times, k_max_times));
     }
     return times;
 }
@@ -95,8 +96,7 @@ void run_add(const GoalAddOptions& o, Context& ctx) {
 }
 
 void run_done(const GoalDoneOptions& o, Context& ctx) {
-    const Date date =
-        o.date.empty() ? ctx.today : date_not_in_future(o.date, "--date", ctx.today);
+    const Date date = o.date.empty() ? ctx.today : date_not_in_future(o.date, "--date", ctx.today);
     auto store = ctx.open(Store::Mode::write);
     const Goal goal = existing_goal(store, o.id);
     const Weekday ws = store.week_start();
@@ -123,15 +123,14 @@ void run_done(const GoalDoneOptions& o, Context& ctx) {
     if (after.kind == Kind::weekly) {
         const auto at = place(after, week_containing(date, ws), ctx.today, ws);
         ctx.say(fmt::format("Recorded for goal #{}: {}/{} in the week of {}{}", goal.id,
-                            at.progress, goal.target,
-                            format_date(week_containing(date, ws).start),
+                            at.progress, goal.target, format_date(week_containing(date, ws).start),
                             at.done_here ? " — achieved." : "."));
     } else if (after.status == Status::done) {
         ctx.say(fmt::format("Goal #{} achieved{}. Well done.", goal.id,
                             progress_text(after, static_cast<int>(after.completions.size()))));
     } else {
-        ctx.say(fmt::format("Recorded for goal #{}:{} so far.", goal.id,
-                            progress_text(after, static_cast<int>(after.completions.size()))));
+        ctx.say(fmt::format("Recorded for goal #{}: {} of {} so far.", goal.id,
+                            after.completions.size(), goal.target));
     }
 }
 
@@ -175,7 +174,11 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
         throw UsageError("goal edit needs something to change: --text, --area or --times");
     }
     const auto text = o.text ? std::optional(required_text(*o.text, "--text")) : std::nullopt;
-    const auto area = o.area ? std::optional(parse_area_option(*o.area, true)) : std::nullopt;
+    // The outer optional says whether to change the area; the inner one may clear it.
+    std::optional<std::optional<Area>> area;
+    if (o.area) {
+        area = parse_area_option(*o.area, true);
+    }
     const auto times = o.times ? std::optional(checked_times(*o.times)) : std::nullopt;
     auto store = ctx.open(Store::Mode::write);
     const Goal goal = existing_goal(store, o.id);
@@ -230,7 +233,7 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekda
         if (goal.target > 1) {
             notes.push_back(fmt::format("{}/{}", at.progress, goal.target));
         }
-        if (at.carried && goal.status == Status::open) {
+        if (!all && at.carried && goal.status == Status::open) {
             notes.push_back(rolled_over_note(planned, at.carried_weeks));
         }
     }
@@ -239,8 +242,8 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekda
     } else if (goal.status == Status::dropped) {
         notes.push_back("let go " + format_date(*goal.closed));
     }
-    std::string line = fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id),
-                                   status_mark(goal, at), goal.text);
+    std::string line =
+        fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id), status_mark(goal, at), goal.text);
     for (const auto& n : notes) {
         line += "  · " + n;
     }
@@ -277,7 +280,8 @@ void run_list(const GoalListOptions& o, Context& ctx) {
 } // namespace
 
 void register_goal(CLI::App& app, Action& action) {
-    auto* goal = app.add_subcommand("goal", "Add, complete, let go, take back, edit and list goals");
+    auto* goal =
+        app.add_subcommand("goal", "Add, complete, let go, take back, edit and list goals");
     goal->require_subcommand(1);
     goal->fallthrough();
     goal->footer(R"(
@@ -290,10 +294,12 @@ Examples:
     auto add = std::make_shared<GoalAddOptions>();
     auto* a = goal->add_subcommand("add", "Add a goal and print its id");
     a->add_option("text", add->text, "What you plan to do, in your words")->required();
-    a->add_option("--week", add->week, "The week it is for: this (default), next, last, -N, "
-                                       "YYYY-MM-DD or YYYY-Www");
-    a->add_option("--area", add->area, "One of SMART's four points: motivation, urges, thoughts, "
-                                       "balance");
+    a->add_option("--week", add->week,
+                  "The week it is for: this (default), next, last, -N, "
+                  "YYYY-MM-DD or YYYY-Www");
+    a->add_option("--area", add->area,
+                  "One of SMART's four points: motivation, urges, thoughts, "
+                  "balance");
     a->add_option("--times", add->times, "How many times in the week (default 1)");
     a->add_flag("--every-week", add->every_week, "A weekly goal: a fresh start every week");
     a->footer(R"(

@@ -27,8 +27,8 @@ void run_review(const ReviewOptions& o, Context& ctx) {
             fmt::format("--trend: {} is out of range; use 0 to {} weeks", o.trend, k_max_trend));
     }
     if (o.format != "text" && o.format != "json") {
-        throw UsageError(fmt::format("--format: '{}' is not a review format; use text or json",
-                                     o.format));
+        throw UsageError(
+            fmt::format("--format: '{}' is not a review format; use text or json", o.format));
     }
     auto store = ctx.open(Store::Mode::read);
     const Weekday ws = store.week_start();
@@ -60,9 +60,8 @@ Examples:
   smartgoals review --week last
   smartgoals review --trend 12
   smartgoals review --format json > week.json)");
-    r->callback([&action, options] {
-        action = [options](Context& ctx) { run_review(*options, ctx); };
-    });
+    r->callback(
+        [&action, options] { action = [options](Context& ctx) { run_review(*options, ctx); }; });
 }
 
 } // namespace smartgoals::cli

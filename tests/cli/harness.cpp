@@ -1,1 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "harness.hpp"
+
 #include <doctest/doctest.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+Result run_process(const std::vector<std::string>& argv,
+                   const std::map<std::string, std::string>& env, const std::string& input,
+                   const fs::path& cwd) {
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) {
+        FAIL("pipe");
+    }
+    std::vector<std::string> env_strings;
+    for (const auto& [k, v] : env) {
+        env_strings.push_back(k + "=" + v);
+    }
+    std::vector<char*> c_args, c_env;
+    for (const auto& a : argv) {
+        c_args.push_back(const_cast<char*>(a.c_str()));
+    }
+    c_args.push_back(nullptr);
+    for (auto& e : env_strings) {
+        c_env.push_back(e.data());
+    }
+    c_env.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(in_pipe[0], 0);
+        ::dup2(out_pipe[1], 1);
+        ::dup2(err_pipe[1], 2);
+        for (int fd :
+             {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+            ::close(fd);
+        }
+        if (::chdir(cwd.c_str()) != 0) {
+            ::_exit(126);
+        }
+        ::execve(c_args[0], c_args.data(), c_env.data());
+        ::_exit(127);
+    }
+    ::close(in_pipe[0]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    ::signal(SIGPIPE, SIG_IGN);
+    std::size_t written = 0;
+    if (input.empty()) {
+        ::close(in_pipe[1]);
+        in_pipe[1] = -1;
+    }
+    Result result;
+    bool out_open = true, err_open = true;
+    while (out_open || err_open) {
+        pollfd fds[3] = {{out_open ? out_pipe[0] : -1, POLLIN, 0},
+                         {err_open ? err_pipe[0] : -1, POLLIN, 0},
+                         {in_pipe[1], POLLOUT, 0}};
+        ::poll(fds, 3, -1);
+        char buffer[65536];
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].revents & (POLLIN | POLLHUP)) {
+                const auto n = ::read(fds[i].fd, buffer, sizeof buffer);
+                if (n <= 0) {
+                    (i == 0 ? out_open : err_open) = false;
+                } else {
+                    (i == 0 ? result.out : result.err).append(buffer, static_cast<size_t>(n));
+                }
+            }
+        }
+        if (in_pipe[1] >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            const auto n = ::write(in_pipe[1], input.data() + written, input.size() - written);
+            written += n > 0 ? static_cast<std::size_t>(n) : input.size();
+            if (written >= input.size()) {
+                ::close(in_pipe[1]);
+                in_pipe[1] = -1;
+            }
+        }
+    }
+    if (in_pipe[1] >= 0) {
+        ::close(in_pipe[1]);
+    }
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+Sandbox::Sandbox(std::string today) {
+    std::string pattern = (fs::temp_directory_path() / "smartgoals-cli-XXXXXX").string();
+    dir = ::mkdtemp(pattern.data());
+    fs::create_directories(dir / "home");
+    db = dir / "data" / "smartgoals.db";
+    env = {{"HOME", (dir / "home").string()},
+           {"PATH", "/usr/bin:/bin"},
+           {"LANG", "C.UTF-8"},
+           {"TZ", "UTC"},
+           {"SMARTGOALS_DB", db.string()},
+           {"SMARTGOALS_TODAY", std::move(today)}};
+}
+
+Sandbox::~Sandbox() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
+
+Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) const {
+    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, env, input, dir);
+}
+
+Result Sandbox::run_on_terminal(const std::vector<std::string>& args,
+                                const std::string& input) const {
+    std::string command = std::string("'") + SMARTGOALS_BINARY + "'";
+    for (const auto& a : args) {
+        command += " '" + a + "'";
+    }
+    auto with_term = env;
+    with_term["TERM"] = "dumb";
+    // script(1) gives smartgoals a terminal; the input is typed into it line by line.
+    return run_process({"/usr/bin/script", "-qefc", command, "/dev/null"}, with_term, input, dir);
+}
+
+std::string Sandbox::ok(const std::vector<std::string>& args) const {
+    const auto r = run(args);
+    INFO("args: ", doctest::toString(args.empty() ? std::string() : args.front()),
+         " stderr: ", r.err);
+    REQUIRE(r.code == 0);
+    return r.out;
+}
+
+std::string Sandbox::state() const {
+    std::string bytes;
+    for (const auto& suffix : {"", "-wal"}) {
+        std::ifstream in(db.string() + suffix, std::ios::binary);
+        bytes += std::string(std::istreambuf_iterator<char>(in), {}) + "|";
+    }
+    return bytes;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}

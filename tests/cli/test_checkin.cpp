@@ -1,1 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "harness.hpp"
+
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using Json = nlohmann::json;
+
+TEST_CASE("checkin with options records the rating and words") {
+    Sandbox s;
+    auto r = s.run({"checkin", "--rating", "7", "--note", "A steady week, went to the art group"});
+    CHECK(r.code == 0);
+    CHECK(r.err == "Checked in for the week of 2026-11-16.\n");
+    s.ok({"checkin", "--note", "Just words", "--date", "2026-11-10"});
+    const auto rows = Json::parse(s.ok({"export", "checkins", "--format", "json"}));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]["rating"] == 7);
+    CHECK(rows[0]["date"] == "2026-11-19");
+    CHECK(rows[0]["week"] == "2026-11-16");
+    CHECK(rows[1]["rating"].is_null());
+    CHECK(rows[1]["week"] == "2026-11-09");
+}
+
+TEST_CASE("checkin with no options and no terminal names the options to pass") {
+    Sandbox s;
+    const auto r = s.run({"checkin"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "smartgoals: error: checkin needs --rating 1-10 and/or --note TEXT when it is "
+                   "not run on a terminal\n");
+}
+
+TEST_CASE("on a terminal, checkin walks through the meeting rhythm") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-10", "goal", "add", "Find a volunteer role"});
+    s.ok({"goal", "add", "Call my sister"});
+    s.ok({"goal", "add", "Walk", "--every-week"});
+    // A rating out of range is asked again; then words; then each open goal; then new goals.
+    const auto r = s.run_on_terminal(
+        {"checkin"}, "11\n8\nBusy but good\nn\ny\ns\nGo to the art group\nLook at courses\n\n");
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "How have the last seven days been, from 1 to 10?"));
+    CHECK(contains(r.out, "Please type a number from 1 to 10"));
+    CHECK(contains(r.out, "#1 Find a volunteer role  [y/n/s]"));
+    CHECK(contains(r.out, "Goals for the seven days ahead"));
+    CHECK(contains(r.out, "Added 2 goals for the seven days ahead."));
+    const auto list = s.ok({"goal", "list"});
+    CHECK(contains(list, "#1 [ ] Find a volunteer role"));
+    CHECK(contains(list, "#2 [x] Call my sister"));
+    CHECK(contains(list, "#3 [ ] Walk  · weekly, 0/1 this week"));
+    CHECK(contains(list, "#4 [ ] Go to the art group"));
+    CHECK(contains(list, "#5 [ ] Look at courses"));
+    const auto checkins = Json::parse(s.ok({"export", "checkins", "--format", "json"}));
+    REQUIRE(checkins.size() == 1);
+    CHECK(checkins[0]["rating"] == 8);
+    CHECK(checkins[0]["note"] == "Busy but good");
+}
+
+TEST_CASE("on a terminal, skipping everything records nothing") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    const auto before = s.state();
+    const auto r = s.run_on_terminal({"checkin"}, "\n\n\n\n");
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "no check-in was recorded"));
+    CHECK(s.state() == before);
+}

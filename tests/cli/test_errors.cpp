@@ -1,1 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "harness.hpp"
+
 #include <doctest/doctest.h>
+
+#include <algorithm>
+
+namespace {
+
+struct BadInput {
+    std::vector<std::string> args;
+    std::string message; // a part of the one error line
+};
+
+const std::vector<BadInput> k_bad_inputs = {
+    {{"frobnicate"}, "'frobnicate' is not a command of smartgoals; use one of: goal, checkin"},
+    {{"goal", "finish", "1"}, "'finish' is not a command of smartgoals goal"},
+    {{"goal"}, "subcommand"},
+    {{"goal", "add"}, "text"},
+    {{"goal", "add", ""}, "the goal's text is empty"},
+    {{"goal", "add", "   "}, "the goal's text is empty"},
+    {{"goal", "add", "x", "--area", "health"},
+     "--area: 'health' is not one of SMART's four points"},
+    {{"goal", "add", "x", "--times", "0"}, "--times: 0 is out of range; use 1 to 99"},
+    {{"goal", "add", "x", "--times", "100"}, "--times: 100 is out of range"},
+    {{"goal", "add", "x", "--times", "lots"}, "--times"},
+    {{"goal", "add", "x", "--week", "someday"}, "--week: 'someday' is not a week"},
+    {{"goal", "add", "x", "--week", "2021-W53"}, "--week: '2021-W53' is not a week of that year"},
+    {{"goal", "add", "x", "--colour", "red"}, "--colour"},
+    {{"goal", "done", "99"}, "there is no goal #99"},
+    {{"goal", "done", "abc"}, "ID: 'abc' is not an id"},
+    {{"goal", "done", "-3"}, "-3"},
+    {{"goal", "done", "1", "--date", "2026-11-20"}, "--date: 2026-11-20 is in the future"},
+    {{"goal", "done", "1", "--date", "2026-02-30"}, "--date: '2026-02-30' is not a date"},
+    {{"goal", "drop", "42"}, "there is no goal #42"},
+    {{"goal", "reopen", "0"}, "ID: '0' is not an id"},
+    {{"goal", "edit", "1"}, "goal edit needs something to change"},
+    {{"goal", "edit", "1", "--text", ""}, "--text is empty"},
+    {{"goal", "list", "--week", "+1"}, "--week: '+1' is not a week"},
+    {{"checkin", "--rating", "11"}, "--rating: 11 is out of range; use 1 to 10"},
+    {{"checkin", "--rating", "0", "--note", "x"}, "--rating: 0 is out of range"},
+    {{"checkin", "--rating", "seven"}, "--rating"},
+    {{"checkin", "--note", "  "}, "--note is empty"},
+    {{"checkin", "--rating", "5", "--date", "2027-01-01"}, "is in the future"},
+    {{"review", "--trend", "-1"}, "--trend: -1 is out of range"},
+    {{"review", "--format", "pdf"}, "--format: 'pdf' is not a review format"},
+    {{"review", "--week", "2026-13-01"}, "--week: '2026-13-01' is not a week"},
+    {{"config", "set", "colour", "blue"}, "'colour' is not a setting"},
+    {{"config", "set", "week-start", "funday"}, "week-start: 'funday' is not a day"},
+    {{"config", "get", "theme"}, "'theme' is not a setting"},
+    {{"export", "urgez"}, "'urgez' is not a table"},
+    {{"export", "goals", "--format", "xml"}, "--format: 'xml' is not an export format"},
+    {{"export", "goals", "--since", "yesterday"}, "--since: 'yesterday' is not a date"},
+    {{"export", "goals", "--since", "2026-11-10", "--until", "2026-11-01"}, "is after --until"},
+    {{"--today", "2026-11-31", "review"}, "--today: '2026-11-31' is not a date"},
+    {{"--color", "sometimes", "review"}, "--color"},
+};
+
+} // namespace
+
+TEST_CASE("every bad input: exit 2, one error line, nothing changed") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    s.ok({"config", "set", "name", "Sam"});
+    const auto before = s.state();
+    for (const auto& bad : k_bad_inputs) {
+        std::string joined;
+        for (const auto& a : bad.args) {
+            joined += "[" + a + "] ";
+        }
+        INFO("smartgoals ", joined);
+        const auto r = s.run(bad.args);
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(contains(r.err, bad.message));
+        CHECK(s.state() == before);
+    }
+}
+
+TEST_CASE("a bad SMARTGOALS_TODAY is named, and --today wins over it") {
+    Sandbox s("someday");
+    auto r = s.run({"goal", "list"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "smartgoals: error: SMARTGOALS_TODAY: 'someday' is not a date; use YYYY-MM-DD, "
+                   "for example 2026-03-09\n");
+    r = s.run({"--today", "2026-11-19", "goal", "list"});
+    CHECK(r.code == 0);
+}
+
+TEST_CASE("help for every command, with examples, and the version") {
+    Sandbox s;
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--help"},
+                                                                  {"goal", "--help"},
+                                                                  {"goal", "add", "--help"},
+                                                                  {"goal", "done", "-h"},
+                                                                  {"goal", "drop", "--help"},
+                                                                  {"goal", "reopen", "--help"},
+                                                                  {"goal", "edit", "--help"},
+                                                                  {"goal", "list", "--help"},
+                                                                  {"checkin", "--help"},
+                                                                  {"review", "--help"},
+                                                                  {"config", "--help"},
+                                                                  {"config", "set", "--help"},
+                                                                  {"export", "--help"}}) {
+        const auto r = s.run(args);
+        INFO(args.front(), " ", args.size() > 1 ? args[1] : "");
+        CHECK(r.code == 0);
+        CHECK(contains(r.out, "Example"));
+    }
+    CHECK(contains(s.ok({"goal", "add", "--help"}), "--every-week"));
+    CHECK(s.ok({"--version"}) == "smartgoals 0.1.0\n");
+    CHECK_FALSE(std::filesystem::exists(s.db));
+}

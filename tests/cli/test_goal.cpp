@@ -1,1 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "harness.hpp"
+
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using Json = nlohmann::json;
+
+TEST_CASE("goal add prints the id on stdout and a message on stderr") {
+    Sandbox s;
+    auto r = s.run({"goal", "add", "Call my sister", "--area", "balance"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "1\n");
+    CHECK(r.err == "Added goal #1 for the week of 2026-11-16.\n");
+    r = s.run({"-q", "goal", "add", "Walk"});
+    CHECK(r.out == "2\n");
+    CHECK(r.err.empty());
+    r = s.run({"goal", "add", "--", "-1 coffee a day"});
+    CHECK(r.out == "3\n");
+    CHECK(contains(s.ok({"goal", "list"}), "#3 [ ] -1 coffee a day"));
+    // Global options may also follow the subcommand.
+    CHECK(s.run({"goal", "add", "Read", "--quiet"}).err.empty());
+}
+
+TEST_CASE("an open goal rolls over, marked with where it came from") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-03", "goal", "add", "Find a volunteer role"});
+    s.ok({"--today", "2026-11-03", "goal", "add", "Call my sister"});
+    s.ok({"--today", "2026-11-05", "goal", "done", "2"});
+    const auto list = s.ok({"goal", "list"});
+    CHECK(list == "Goals for the week of 2026-11-16 to 2026-11-22\n"
+                  "  #1 [ ] Find a volunteer role  · rolled over from the week of 2026-11-02 "
+                  "(2 weeks)\n");
+    CHECK(contains(s.ok({"goal", "list", "--week", "2026-11-02"}),
+                   "#2 [x] Call my sister  · done 2026-11-05"));
+    CHECK(contains(s.ok({"goal", "list", "--week", "-1"}), "(1 week)"));
+}
+
+TEST_CASE("goal done, and done again, and progress toward --times across weeks") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-03", "goal", "add", "Go to a meeting", "--times", "3"});
+    auto r = s.run({"goal", "done", "1", "--date", "2026-11-04", "--note", "Thursday group"});
+    CHECK(r.err == "Recorded for goal #1: 1 of 3 so far.\n");
+    s.ok({"goal", "done", "1", "--date", "2026-11-12"});
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Go to a meeting  · 2/3  · rolled over"));
+    r = s.run({"goal", "done", "1"});
+    CHECK(r.err == "Goal #1 achieved (3/3). Well done.\n");
+    const auto state = s.state();
+    r = s.run({"goal", "done", "1"});
+    CHECK(r.code == 0);
+    CHECK(r.err == "Goal #1 is already done (on 2026-11-19); nothing changed.\n");
+    CHECK(s.state() == state);
+    const auto completions = Json::parse(s.ok({"export", "completions", "--format", "json"}));
+    CHECK(completions.size() == 3);
+    CHECK(completions[0]["note"] == "Thursday group");
+}
+
+TEST_CASE("weekly goals start fresh each week") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-10", "goal", "add", "Walk", "--every-week", "--times", "2"});
+    s.ok({"goal", "done", "1", "--date", "2026-11-10"});
+    s.ok({"goal", "done", "1", "--date", "2026-11-11"});
+    s.ok({"goal", "done", "1", "--date", "2026-11-17"});
+    CHECK(
+        contains(s.ok({"goal", "list", "--week", "last"}), "#1 [x] Walk  · weekly, 2/2 this week"));
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Walk  · weekly, 1/2 this week"));
+    CHECK(
+        contains(s.ok({"goal", "list", "--week", "next"}), "#1 [ ] Walk  · weekly, 0/2 this week"));
+    const auto r = s.run({"goal", "done", "1", "--date", "2026-11-02"});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "before goal #1 began"));
+}
+
+TEST_CASE("a goal for next week can be done early, and shows in the week it was done") {
+    Sandbox s;
+    s.ok({"goal", "add", "Book the dentist", "--week", "next"});
+    CHECK(contains(s.ok({"goal", "list", "--week", "next"}), "#1 [ ] Book the dentist"));
+    s.ok({"goal", "done", "1"});
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [x] Book the dentist  · done 2026-11-19"));
+    CHECK(contains(s.ok({"goal", "list", "--week", "next"}), "No goals for this week yet."));
+}
+
+TEST_CASE("let go, take back, and the conflicts between them") {
+    Sandbox s;
+    s.ok({"goal", "add", "Cut down coffee"});
+    s.ok({"goal", "add", "Call my sister"});
+    auto r = s.run({"goal", "drop", "1"});
+    CHECK(r.code == 0);
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [-] Cut down coffee  · let go 2026-11-19"));
+    auto state = s.state();
+    r = s.run({"goal", "drop", "1"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.err, "already let go; nothing changed"));
+    r = s.run({"goal", "done", "1"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "smartgoals: error: goal #1 was let go on 2026-11-19; take it back first with "
+                   "'smartgoals goal reopen 1'\n");
+    CHECK(s.state() == state);
+    s.ok({"goal", "reopen", "1"});
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Cut down coffee"));
+
+    s.ok({"goal", "done", "2"});
+    state = s.state();
+    r = s.run({"goal", "drop", "2"});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "reopen it first"));
+    CHECK(s.state() == state);
+    r = s.run({"goal", "reopen", "1"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.err, "already open; nothing changed"));
+    // Reopening a done goal takes back the completion that closed it.
+    s.ok({"goal", "reopen", "2"});
+    CHECK(contains(s.ok({"goal", "list"}), "#2 [ ] Call my sister"));
+    CHECK(Json::parse(s.ok({"export", "completions", "--format", "json"})).empty());
+}
+
+TEST_CASE("goal edit changes text, area and target, and re-applies the target") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk", "--times", "3"});
+    s.ok({"goal", "done", "1"});
+    s.ok({"goal", "done", "1"});
+    auto r = s.run({"goal", "edit", "1", "--times", "2"});
+    CHECK(r.err == "Changed goal #1. It is now achieved.\n");
+    r = s.run(
+        {"goal", "edit", "1", "--times", "4", "--text", "Walk to the shops", "--area", "balance"});
+    CHECK(r.err == "Changed goal #1. It is open again.\n");
+    const auto goals = Json::parse(s.ok({"export", "goals", "--format", "json"}));
+    CHECK(goals[0]["text"] == "Walk to the shops");
+    CHECK(goals[0]["area"] == "balance");
+    CHECK(goals[0]["target"] == 4);
+    CHECK(goals[0]["status"] == "open");
+    s.ok({"goal", "edit", "1", "--area", "none"});
+    CHECK(Json::parse(s.ok({"export", "goals", "--format", "json"}))[0]["area"].is_null());
+}
+
+TEST_CASE("changing week-start moves each goal to the week that holds its date") {
+    Sandbox s("2026-11-22"); // a Sunday
+    s.ok({"goal", "add", "Go to the art group"});
+    CHECK(contains(s.ok({"goal", "list"}), "week of 2026-11-16"));
+    s.ok({"config", "set", "week-start", "sunday"});
+    const auto list = s.ok({"goal", "list"});
+    CHECK(contains(list, "Goals for the week of 2026-11-22 to 2026-11-28"));
+    CHECK(contains(list, "#1 [ ] Go to the art group\n"));
+    CHECK(contains(s.ok({"goal", "list", "--all"}), "week of 2026-11-22"));
+}
+
+TEST_CASE("goal list --all shows every goal with its week") {
+    Sandbox s;
+    s.ok({"--today", "2026-10-01", "goal", "add", "Old goal"});
+    s.ok({"goal", "add", "Walk", "--every-week"});
+    const auto all = s.ok({"goal", "list", "--all"});
+    CHECK(all == "  #1 [ ] Old goal  · week of 2026-09-28\n"
+                 "  #2 [ ] Walk  · every week from 2026-11-16, 1 time\n");
+}

@@ -9,7 +9,8 @@
 class TempDir {
 public:
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "smartgoals-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "smartgoals-XXXXXX").string();
         m_path = ::mkdtemp(pattern.data());
     }
     ~TempDir() {

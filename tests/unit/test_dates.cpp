@@ -10,7 +10,9 @@ using std::chrono::Sunday;
 using std::chrono::Thursday;
 
 namespace {
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+    return *parse_date(text);
+}
 } // namespace
 
 TEST_CASE("dates parse strictly and print back the same") {

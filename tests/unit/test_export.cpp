@@ -9,13 +9,20 @@
 using namespace smartgoals;
 
 namespace {
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+    return *parse_date(text);
+}
 
 std::string run(Store& store, ExportTable table, ExportFormat format,
-                std::optional<Date> since = std::nullopt, std::optional<Date> until = std::nullopt) {
+                std::optional<Date> since = std::nullopt,
+                std::optional<Date> until = std::nullopt) {
     std::ostringstream out;
-    export_table(store, {.table = table, .format = format, .since = since, .until = until,
-                         .today = d("2026-11-22")},
+    export_table(store,
+                 {.table = table,
+                  .format = format,
+                  .since = since,
+                  .until = until,
+                  .today = d("2026-11-22")},
                  out);
     return out.str();
 }
@@ -32,19 +39,28 @@ TEST_CASE("CSV fields are quoted only when they must be (RFC 4180)") {
 
 TEST_CASE("goals export with the contract's columns, CRLF line ends and derived fields") {
     auto store = Store::in_memory();
-    Goal g{.text = "Walk, then \"rest\"", .area = Area::balance, .target = 2,
-           .planned = d("2026-11-04"), .created = "2026-11-04T19:30:00"};
+    Goal g{.text = "Walk, then \"rest\"",
+           .area = Area::balance,
+           .target = 2,
+           .planned = d("2026-11-04"),
+           .created = "2026-11-04T19:30:00"};
     store.add_goal(g);
-    Goal weekly{.text = "Stretch", .kind = Kind::weekly, .planned = d("2026-11-18"),
+    Goal weekly{.text = "Stretch",
+                .kind = Kind::weekly,
+                .planned = d("2026-11-18"),
                 .created = "2026-11-18T08:00:00"};
     store.add_goal(weekly);
     Completion c{.goal_id = g.id, .date = d("2026-11-05")};
     store.add_completion(c);
     const auto csv = run(store, ExportTable::goals, ExportFormat::csv);
-    CHECK(csv == "id,uuid,text,area,kind,target,week,status,created,closed,progress,carried_weeks\r\n"
-                 "1," + g.uuid + ",\"Walk, then \"\"rest\"\"\",balance,once,2,2026-11-02,open,"
-                 "2026-11-04,,1,2\r\n"
-                 "2," + weekly.uuid + ",Stretch,,weekly,1,2026-11-16,open,2026-11-18,,0,\r\n");
+    CHECK(csv ==
+          "id,uuid,text,area,kind,target,week,status,created,closed,progress,carried_weeks\r\n"
+          "1," +
+              g.uuid +
+              ",\"Walk, then \"\"rest\"\"\",balance,once,2,2026-11-02,open,"
+              "2026-11-04,,1,2\r\n"
+              "2," +
+              weekly.uuid + ",Stretch,,weekly,1,2026-11-16,open,2026-11-18,,0,\r\n");
     const auto json = nlohmann::json::parse(run(store, ExportTable::goals, ExportFormat::json));
     CHECK(json.size() == 2);
     CHECK(json[0]["text"] == "Walk, then \"rest\"");
@@ -66,8 +82,8 @@ TEST_CASE("weeks export counts each week from the first with data to this week")
                  "2026-11-02,2026-11-08,0,,1,0,1,0,0,,0\r\n"
                  "2026-11-09,2026-11-15,1,8.0,1,0,1,0,0,,0\r\n"
                  "2026-11-16,2026-11-22,0,,1,0,1,0,0,,0\r\n");
-    const auto filtered = run(store, ExportTable::weeks, ExportFormat::json, d("2026-11-03"),
-                              d("2026-11-16"));
+    const auto filtered =
+        run(store, ExportTable::weeks, ExportFormat::json, d("2026-11-03"), d("2026-11-16"));
     const auto json = nlohmann::json::parse(filtered);
     REQUIRE(json.size() == 2);
     CHECK(json[0]["week"] == "2026-11-09");
@@ -77,6 +93,7 @@ TEST_CASE("weeks export counts each week from the first with data to this week")
 
 TEST_CASE("an empty table is a header alone, or an empty JSON array") {
     auto store = Store::in_memory();
-    CHECK(run(store, ExportTable::checkins, ExportFormat::csv) == "id,uuid,date,week,rating,note\r\n");
+    CHECK(run(store, ExportTable::checkins, ExportFormat::csv) ==
+          "id,uuid,date,week,rating,note\r\n");
     CHECK(nlohmann::json::parse(run(store, ExportTable::completions, ExportFormat::json)).empty());
 }

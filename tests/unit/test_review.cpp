@@ -13,15 +13,23 @@ using namespace smartgoals;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+    return *parse_date(text);
+}
 
 Store sample_store() {
     auto store = Store::in_memory();
-    Goal carried{.text = "Find a volunteer role", .planned = d("2026-11-03"),
+    Goal carried{.text = "Find a volunteer role",
+                 .planned = d("2026-11-03"),
                  .created = "2026-11-03T19:00:00"};
-    Goal achieved{.text = "Call my sister", .area = Area::balance, .planned = d("2026-11-17"),
+    Goal achieved{.text = "Call my sister",
+                  .area = Area::balance,
+                  .planned = d("2026-11-17"),
                   .created = "2026-11-17T19:00:00"};
-    Goal walk{.text = "Walk", .kind = Kind::weekly, .target = 3, .planned = d("2026-11-03"),
+    Goal walk{.text = "Walk",
+              .kind = Kind::weekly,
+              .target = 3,
+              .planned = d("2026-11-03"),
               .created = "2026-11-03T19:00:00"};
     store.add_goal(carried);
     store.add_goal(achieved);
@@ -32,7 +40,10 @@ Store sample_store() {
         Completion w{.goal_id = walk.id, .date = d(day)};
         store.add_completion(w);
     }
-    Checkin k{.uuid = "k1", .date = d("2026-11-20"), .rating = 7, .note = "A steady week",
+    Checkin k{.uuid = "k1",
+              .date = d("2026-11-20"),
+              .rating = 7,
+              .note = "A steady week",
               .created = "2026-11-20T19:00:00"};
     store.add_checkin(k);
     return store;
@@ -75,8 +86,9 @@ TEST_CASE("the review of a week shows what was achieved, what rolls over and the
     CHECK(out.find("rated 7/10  A steady week") != std::string::npos);
     CHECK(out.find("Goals achieved (1)") != std::string::npos);
     CHECK(out.find("#2 Call my sister [balance]") != std::string::npos);
-    CHECK(out.find("#1 Find a volunteer role — rolled over from the week of 2026-11-02 (2 weeks)") !=
-          std::string::npos);
+    CHECK(
+        out.find("#1 Find a volunteer role — rolled over from the week of 2026-11-02 (2 weeks)") !=
+        std::string::npos);
     CHECK(out.find("#3 Walk 1/3 this week") != std::string::npos);
     CHECK(out.find("The seven days ahead (2026-11-23 to 2026-11-29)") != std::string::npos);
     CHECK(out.find("rolled over from the week of 2026-11-02 (3 weeks)") != std::string::npos);

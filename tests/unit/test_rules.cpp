@@ -12,8 +12,12 @@ using std::chrono::Sunday;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
-Week wk(const char* monday) { return Week{d(monday)}; }
+Date d(const char* text) {
+    return *parse_date(text);
+}
+Week wk(const char* monday) {
+    return Week{d(monday)};
+}
 
 // A goal whose status and C follow from its completions by rule 1, as the store keeps them.
 Goal goal(Kind kind, const char* planned, std::vector<const char*> done = {}, int target = 1,
@@ -27,8 +31,8 @@ Goal goal(Kind kind, const char* planned, std::vector<const char*> done = {}, in
         g.completions.push_back(Completion{.date = d(day)});
     }
     if (kind == Kind::once) {
-        const auto outcome = once_outcome(target, g.completions,
-                                          let_go ? std::optional(d(let_go)) : std::nullopt);
+        const auto outcome =
+            once_outcome(target, g.completions, let_go ? std::optional(d(let_go)) : std::nullopt);
         g.status = outcome.status;
         g.closed = outcome.closed;
     } else if (let_go) {
@@ -41,8 +45,8 @@ Goal goal(Kind kind, const char* planned, std::vector<const char*> done = {}, in
 } // namespace
 
 TEST_CASE("rule 1: a once goal is done when progress reaches the target, at that completion") {
-    std::vector<Completion> c{{.date = d("2026-11-03")}, {.date = d("2026-11-10")},
-                              {.date = d("2026-11-18")}};
+    std::vector<Completion> c{
+        {.date = d("2026-11-03")}, {.date = d("2026-11-10")}, {.date = d("2026-11-18")}};
     CHECK(once_outcome(1, c, std::nullopt).closed == d("2026-11-03"));
     CHECK(once_outcome(3, c, std::nullopt).closed == d("2026-11-18"));
     CHECK(once_outcome(3, c, std::nullopt).status == Status::done);
@@ -97,8 +101,7 @@ TEST_CASE("--times: progress adds up across weeks until the target") {
 
 TEST_CASE("weekly goals: each week a fresh instance that does not pile up") {
     const Date today = d("2026-11-25");
-    const Goal g = goal(Kind::weekly, "2026-11-02",
-                        {"2026-11-03", "2026-11-05", "2026-11-10"}, 2);
+    const Goal g = goal(Kind::weekly, "2026-11-02", {"2026-11-03", "2026-11-05", "2026-11-10"}, 2);
     const auto w0 = place(g, wk("2026-11-02"), today, Monday);
     CHECK(w0.active);
     CHECK(w0.progress == 2);
@@ -163,11 +166,11 @@ TEST_CASE("rolling over across the new year counts weeks right") {
 
 TEST_CASE("summarize counts a week as the weeks table does") {
     History h;
-    h.goals.push_back(goal(Kind::once, "2026-11-02", {"2026-11-18"}));             // done in W
-    h.goals.push_back(goal(Kind::once, "2026-11-09"));                              // rolls over
-    h.goals.push_back(goal(Kind::once, "2026-11-16", {}, 1, "2026-11-17"));         // let go
+    h.goals.push_back(goal(Kind::once, "2026-11-02", {"2026-11-18"}));      // done in W
+    h.goals.push_back(goal(Kind::once, "2026-11-09"));                      // rolls over
+    h.goals.push_back(goal(Kind::once, "2026-11-16", {}, 1, "2026-11-17")); // let go
     h.goals.push_back(goal(Kind::weekly, "2026-11-02", {"2026-11-17", "2026-11-18"}, 2));
-    h.goals.push_back(goal(Kind::once, "2026-11-30"));                              // later
+    h.goals.push_back(goal(Kind::once, "2026-11-30")); // later
     h.checkins.push_back(Checkin{.date = d("2026-11-17"), .rating = 7});
     h.checkins.push_back(Checkin{.date = d("2026-11-20"), .rating = 8});
     h.checkins.push_back(Checkin{.date = d("2026-11-21")});
@@ -185,10 +188,10 @@ TEST_CASE("summarize counts a week as the weeks table does") {
 }
 
 TEST_CASE("averages round half up to a tenth") {
-    CHECK(average_tenths(29, 4) == 73);  // 7.25
+    CHECK(average_tenths(29, 4) == 73);   // 7.25
     CHECK(average_tenths(143, 20) == 72); // 7.15
     CHECK(average_tenths(724, 100) == 72);
-    CHECK(average_tenths(2, 3) == 7);     // 0.67
+    CHECK(average_tenths(2, 3) == 7); // 0.67
     CHECK_FALSE(average_tenths(0, 0));
 }
 

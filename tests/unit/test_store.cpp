@@ -16,10 +16,15 @@ using std::chrono::Monday;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+    return *parse_date(text);
+}
 
 Goal make_goal(const char* text, const char* planned, Kind kind = Kind::once, int target = 1) {
-    return Goal{.text = text, .kind = kind, .target = target, .planned = d(planned),
+    return Goal{.text = text,
+                .kind = kind,
+                .target = target,
+                .planned = d(planned),
                 .created = std::string(planned) + "T10:00:00"};
 }
 
@@ -114,7 +119,9 @@ TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
     Completion c{.goal_id = once.id, .date = d("2026-11-12")};
     store.add_completion(c);
     for (const char* day : {"2026-11-03", "2026-11-05", "2026-11-19"}) {
-        Checkin k{.uuid = std::string("u-") + day, .date = d(day), .rating = 6,
+        Checkin k{.uuid = std::string("u-") + day,
+                  .date = d(day),
+                  .rating = 6,
                   .created = "2026-11-19T10:00:00"};
         store.add_checkin(k);
     }

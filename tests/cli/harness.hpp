@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+struct Result {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+// A temporary home for one test: its own HOME, database and fixed today, removed afterwards.
+// Commands run the real smartgoals binary with a clean environment.
+class Sandbox {
+public:
+    explicit Sandbox(std::string today = "2026-11-19");
+    ~Sandbox();
+    Sandbox(const Sandbox&) = delete;
+    Sandbox& operator=(const Sandbox&) = delete;
+
+    Result run(const std::vector<std::string>& args, const std::string& input = "") const;
+    // Runs smartgoals on a pseudo-terminal (through script(1)), typing `input`.
+    Result run_on_terminal(const std::vector<std::string>& args, const std::string& input) const;
+    // Runs and requires exit 0, returning stdout.
+    std::string ok(const std::vector<std::string>& args) const;
+
+    std::filesystem::path dir;
+    std::filesystem::path db;
+    std::map<std::string, std::string> env;
+
+    // The database's bytes (main file and WAL), to show that a command changed nothing.
+    std::string state() const;
+};
+
+// Runs any program with `env` as its whole environment.
+Result run_process(const std::vector<std::string>& argv,
+                   const std::map<std::string, std::string>& env, const std::string& input,
+                   const std::filesystem::path& cwd);
+
+bool contains(const std::string& haystack, const std::string& needle);
