@@ -79,10 +79,12 @@ void register_config(CLI::App& app, Action& action) {
     auto options = std::make_shared<ConfigOptions>();
 
     auto* l = c->add_subcommand("list", "Every setting as key=value");
+    l->footer("\nExample:\n  smartgoals config list");
     l->callback([&action] { action = [](Context& ctx) { run_list(ctx); }; });
 
     auto* g = c->add_subcommand("get", "One setting's value");
     g->add_option("key", options->key, "week-start or name")->required();
+    g->footer("\nExample:\n  smartgoals config get week-start");
     g->callback(
         [&action, options] { action = [options](Context& ctx) { run_get(*options, ctx); }; });
 

@@ -71,6 +71,19 @@ TEST_CASE("completions decide when a once goal is done, and the store keeps it")
     }
 }
 
+TEST_CASE("ids are never reused, even after a completion is taken back") {
+    auto store = Store::in_memory();
+    Goal g = make_goal("Walk", "2026-11-02", Kind::weekly);
+    store.add_goal(g);
+    Completion first{.goal_id = g.id, .date = d("2026-11-03")};
+    store.add_completion(first);
+    store.remove_completion(first.id);
+    Completion second{.goal_id = g.id, .date = d("2026-11-04")};
+    store.add_completion(second);
+    CHECK(second.id == first.id + 1);
+    CHECK(second.uuid != first.uuid);
+}
+
 TEST_CASE("letting go is stored and taken back") {
     auto store = Store::in_memory();
     Goal g = make_goal("Find work", "2026-11-02");
