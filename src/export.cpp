@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/export.hpp>
 #include <smartgoals/rules.hpp>
+#include <smartgoals/urges.hpp>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -16,7 +17,8 @@ namespace {
 struct Tenths {
     int value;
 };
-using Cell = std::variant<std::monostate, long long, std::string, Tenths>;
+// A list (an urge's strategies) is joined with ';' in CSV and stays a list in JSON.
+using Cell = std::variant<std::monostate, long long, std::string, Tenths, std::vector<std::string>>;
 using Row = std::vector<Cell>;
 
 // Writes rows as CSV (RFC 4180) or as a JSON array of objects keyed by the column names.
@@ -70,6 +72,9 @@ private:
         if (const auto* t = std::get_if<Tenths>(&cell)) {
             return fmt::format("{}.{}", t->value / 10, t->value % 10);
         }
+        if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
+            return csv_field(fmt::format("{}", fmt::join(*list, ";")));
+        }
         return "";
     }
     static nlohmann::ordered_json json_value(const Cell& cell) {
@@ -81,6 +86,9 @@ private:
         }
         if (const auto* t = std::get_if<Tenths>(&cell)) {
             return t->value / 10.0;
+        }
+        if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
+            return *list;
         }
         return nullptr;
     }
@@ -167,6 +175,61 @@ void export_checkins(Store& store, const ExportRequest& request, std::ostream& o
     }
 }
 
+void export_urges(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format,
+                     {"id", "uuid", "at", "date", "week", "intensity", "duration_min", "trigger",
+                      "where", "strategy", "outcome", "note", "next_time"});
+    const Weekday ws = store.week_start();
+    SQLite::Statement query(store.database(),
+                            "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
+                            "strategies, outcome, note, next_time FROM urges "
+                            "WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id");
+    bind_range(query, request);
+    while (query.executeStep()) {
+        const auto at = query.getColumn(2).getString();
+        const Date date = *parse_date(at.substr(0, 10));
+        const auto duration = query.getColumn(4);
+        writer.row(
+            {query.getColumn(0).getInt64(), query.getColumn(1).getString(), at, format_date(date),
+             format_date(week_containing(date, ws).start), query.getColumn(3).getInt64(),
+             duration.isNull() ? Cell{} : Cell{duration.getInt64()}, query.getColumn(5).getString(),
+             query.getColumn(6).getString(),
+             nlohmann::json::parse(query.getColumn(7).getString()).get<std::vector<std::string>>(),
+             text_or_empty(query.getColumn(8)), query.getColumn(9).getString(),
+             query.getColumn(10).getString()});
+    }
+}
+
+void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request.format,
+                     {"cbc_id", "cbc_uuid", "title", "kind", "created", "item_id", "item_uuid",
+                      "quadrant", "term", "weight", "text"});
+    // A comparison with no items yet still has its row, with empty item fields.
+    SQLite::Statement query(
+        store.database(),
+        "SELECT c.id, c.uuid, c.title, c.kind, substr(c.created_at, 1, 10), i.id, i.uuid, "
+        "i.quadrant, i.term, i.weight, i.text FROM comparisons c LEFT JOIN comparison_items i "
+        "ON i.comparison_id = c.id WHERE substr(c.created_at, 1, 10) BETWEEN :since AND :until "
+        "ORDER BY c.id, i.id");
+    bind_range(query, request);
+    while (query.executeStep()) {
+        Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                query.getColumn(2).getString(), query.getColumn(3).getString(),
+                query.getColumn(4).getString()};
+        for (int i = 5; i <= 10; ++i) {
+            const auto column = query.getColumn(i);
+            if (column.isNull()) {
+                row.emplace_back();
+            } else if (column.isInteger()) {
+                row.emplace_back(column.getInt64());
+            } else {
+                row.emplace_back(column.getString());
+            }
+        }
+        writer.row(row);
+    }
+}
+
 void export_weeks(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request.format,
                      {"week", "week_end", "checkins", "avg_rating", "goals_active", "goals_done",
@@ -191,12 +254,15 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
     }
     const History history = store.history_between(first.start, last.end());
     for (const auto& w : summarize_weeks(history, first, last, request.today)) {
+        const auto urges = summarize_urges(w.urges);
         writer.row({format_date(w.week.start), format_date(w.week.end()),
                     static_cast<long long>(w.checkins.size()),
                     w.avg_rating_tenths ? Cell{Tenths{*w.avg_rating_tenths}} : Cell{},
                     static_cast<long long>(w.active), static_cast<long long>(w.done),
-                    static_cast<long long>(w.rolled_over), static_cast<long long>(w.let_go), 0LL,
-                    Cell{}, 0LL});
+                    static_cast<long long>(w.rolled_over), static_cast<long long>(w.let_go),
+                    static_cast<long long>(urges.count),
+                    urges.avg_intensity_tenths ? Cell{Tenths{*urges.avg_intensity_tenths}} : Cell{},
+                    static_cast<long long>(urges.rode_out)});
     }
 }
 
@@ -229,6 +295,12 @@ std::optional<ExportTable> parse_export_table(std::string_view name) {
     if (name == "weeks") {
         return ExportTable::weeks;
     }
+    if (name == "urges") {
+        return ExportTable::urges;
+    }
+    if (name == "cbc") {
+        return ExportTable::cbc;
+    }
     return std::nullopt;
 }
 
@@ -250,6 +322,10 @@ void export_table(Store& store, const ExportRequest& request, std::ostream& out)
         return export_completions(store, request, out);
     case ExportTable::checkins:
         return export_checkins(store, request, out);
+    case ExportTable::urges:
+        return export_urges(store, request, out);
+    case ExportTable::cbc:
+        return export_cbc(store, request, out);
     case ExportTable::weeks:
         return export_weeks(store, request, out);
     }

@@ -39,8 +39,17 @@ constexpr std::array<std::pair<Kind, std::string_view>, 2> k_kinds{
 constexpr std::array<std::pair<Status, std::string_view>, 3> k_statuses{
     {{Status::open, "open"}, {Status::done, "done"}, {Status::dropped, "dropped"}}};
 
+constexpr std::array<std::pair<Outcome, std::string_view>, 2> k_outcomes{
+    {{Outcome::rode_out, "rode-out"}, {Outcome::acted, "acted"}}};
+
 } // namespace
 
+std::string_view to_string(Outcome outcome) {
+    return name_of(k_outcomes, outcome);
+}
+std::optional<Outcome> parse_outcome(std::string_view text) {
+    return find_name(k_outcomes, text);
+}
 std::string_view to_string(Area area) {
     return name_of(k_areas, area);
 }

@@ -21,11 +21,13 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
     review.today = today;
     review.history = std::make_unique<History>(std::move(history));
     review.summary = summarize(*review.history, week, today);
+    review.urges = summarize_urges(review.summary.urges);
     review.plan = plan_ahead(*review.history, week, today);
     for (int i = trend_weeks - 1; i >= 0; --i) {
         const auto summary = summarize(*review.history, week.plus(-i), today);
         review.trend.push_back({summary.week, summary.avg_rating_tenths,
-                                static_cast<int>(summary.checkins.size()), summary.done});
+                                static_cast<int>(summary.checkins.size()), summary.done,
+                                static_cast<int>(summary.urges.size())});
     }
     review.totals = totals;
     return review;

@@ -23,6 +23,26 @@ Json goal_json(const Goal& goal, Weekday week_start) {
                 {"closed", goal.closed ? Json(format_date(*goal.closed)) : Json(nullptr)}};
 }
 
+Json urges_json(const UrgeSummary& u) {
+    Json strategies = Json::array(), triggers = Json::array();
+    for (const auto& s : u.strategies) {
+        strategies.push_back(
+            {{"strategy", s.strategy}, {"used", s.used}, {"rode_out", s.rode_out}});
+    }
+    for (const auto& t : u.triggers) {
+        triggers.push_back({{"trigger", t.trigger}, {"count", t.count}});
+    }
+    return Json{
+        {"count", u.count},
+        {"avg_intensity", tenths_or_null(u.avg_intensity_tenths)},
+        {"highest_intensity", u.highest_intensity ? Json(*u.highest_intensity) : Json(nullptr)},
+        {"total_minutes", u.total_minutes},
+        {"rode_out", u.rode_out},
+        {"acted", u.acted},
+        {"strategies", strategies},
+        {"triggers", triggers}};
+}
+
 } // namespace
 
 Json render_json(const Review& r) {
@@ -58,7 +78,8 @@ Json render_json(const Review& r) {
         trend.push_back({{"week", format_date(t.week.start)},
                          {"avg_rating", tenths_or_null(t.avg_rating_tenths)},
                          {"checkins", t.checkins},
-                         {"goals_achieved", t.goals_achieved}});
+                         {"goals_achieved", t.goals_achieved},
+                         {"urges", t.urges}});
     }
     const Week next = r.week().plus(1);
     for (const auto* goal : r.plan) {
@@ -83,12 +104,15 @@ Json render_json(const Review& r) {
         {"rolling_over", rolling},
         {"let_go", let_go},
         {"weekly", weekly},
+        {"urges", urges_json(r.urges)},
         {"trend", trend},
         {"totals",
          {{"as_of", format_date(r.totals.as_of)},
           {"goals_achieved", r.totals.goals_achieved},
           {"weeks_checked_in", r.totals.weeks_checked_in},
-          {"checkins", r.totals.checkins}}},
+          {"checkins", r.totals.checkins},
+          {"urges_logged", r.totals.urges_logged},
+          {"urges_ridden_out", r.totals.urges_ridden_out}}},
         {"ahead",
          {{"start", format_date(next.start)}, {"end", format_date(next.end())}, {"goals", ahead}}}};
 }

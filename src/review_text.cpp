@@ -143,22 +143,58 @@ void print_goals(Printer& p, const Review& r) {
     }
 }
 
+std::string times(int n) {
+    return fmt::format("{} time{}", n, n == 1 ? "" : "s");
+}
+
+void print_urges(Printer& p, const Review& r) {
+    const auto& u = r.urges;
+    p.heading(fmt::format("Urges ({})", u.count));
+    if (u.count == 0) {
+        p.line("No urges logged this week.");
+        return;
+    }
+    p.line(fmt::format("Strength: average {}, highest {}   Time: {} minute{}",
+                       tenths(*u.avg_intensity_tenths), *u.highest_intensity, u.total_minutes,
+                       u.total_minutes == 1 ? "" : "s"));
+    p.line(fmt::format("Rode it out {}, acted on it {}", times(u.rode_out), times(u.acted)));
+    if (!u.strategies.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& s : u.strategies) {
+            parts.push_back(
+                fmt::format("{} {} (rode it out {})", s.strategy, times(s.used), s.rode_out));
+        }
+        p.line(fmt::format("How you coped: {}", fmt::join(parts, "; ")));
+    }
+    if (!u.triggers.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& t : u.triggers) {
+            parts.push_back(fmt::format("{} ({})", t.trigger, t.count));
+        }
+        p.line(fmt::format("Most common triggers: {}", fmt::join(parts, ", ")));
+    }
+}
+
 void print_trend(Printer& p, const Review& r) {
     if (r.trend.empty()) {
         return;
     }
     p.heading(fmt::format("The last {} week{}", r.trend.size(), r.trend.size() == 1 ? "" : "s"));
-    int most_done = 1;
+    int most_done = 1, most_urges = 1;
     for (const auto& t : r.trend) {
         most_done = std::max(most_done, t.goals_achieved);
+        most_urges = std::max(most_urges, t.urges);
     }
-    p.line(fmt::format("{:<12}{:<16}{}", "week of", "rating", "goals achieved"));
+    p.line(fmt::format("{:<12}{:<17}{:<14}{}", "week of", "rating", "achieved", "urges"));
     for (const auto& t : r.trend) {
         const std::string rating = t.avg_rating_tenths ? bar(*t.avg_rating_tenths, 100, 10) + " " +
                                                              tenths(*t.avg_rating_tenths)
                                                        : pad_to_width("", 11) + "-";
-        p.line(fmt::format("{:<12}{}{} {}", format_date(t.week.start), pad_to_width(rating, 16),
-                           bar(t.goals_achieved, most_done, 10), t.goals_achieved));
+        p.line(fmt::format(
+            "{:<12}{}{}{}", format_date(t.week.start), pad_to_width(rating, 17),
+            pad_to_width(
+                fmt::format("{} {}", bar(t.goals_achieved, most_done, 8), t.goals_achieved), 14),
+            fmt::format("{} {}", bar(t.urges, most_urges, 8), t.urges)));
     }
 }
 
@@ -166,6 +202,8 @@ void print_totals(Printer& p, const Review& r) {
     p.heading(fmt::format("So far (to {})", format_date(r.totals.as_of)));
     p.line(fmt::format("Goals achieved: {}   Weeks checked in: {}   Check-ins: {}",
                        r.totals.goals_achieved, r.totals.weeks_checked_in, r.totals.checkins));
+    p.line(fmt::format("Urges logged: {}   Ridden out: {}", r.totals.urges_logged,
+                       r.totals.urges_ridden_out));
 }
 
 void print_plan(Printer& p, const Review& r) {
@@ -202,6 +240,7 @@ void render_text(const Review& review, std::ostream& out, TextStyle style) {
         << '\n';
     print_checkins(p, review);
     print_goals(p, review);
+    print_urges(p, review);
     print_trend(p, review);
     print_totals(p, review);
     print_plan(p, review);

@@ -96,6 +96,11 @@ WeekSummary summarize(const History& history, Week week, Date today) {
         }
     }
     summary.avg_rating_tenths = average_tenths(rating_sum, ratings);
+    for (const auto& urge : history.urges) {
+        if (week.contains(urge.date)) {
+            summary.urges.push_back(&urge);
+        }
+    }
     for (const auto& goal : history.goals) {
         const Placement at = place(goal, week, today, history.week_start);
         if (!at.active) {
@@ -131,6 +136,12 @@ std::vector<WeekSummary> summarize_weeks(const History& history, Week first, Wee
                 ratings[static_cast<std::size_t>(i)].first += *checkin.rating;
                 ++ratings[static_cast<std::size_t>(i)].second;
             }
+        }
+    }
+    for (const auto& urge : history.urges) {
+        const int i = weeks_between(first, week_containing(urge.date, ws));
+        if (i >= 0 && i < static_cast<int>(weeks.size())) {
+            weeks[static_cast<std::size_t>(i)].urges.push_back(&urge);
         }
     }
     for (std::size_t i = 0; i < weeks.size(); ++i) {

@@ -59,6 +59,42 @@ CREATE TABLE checkins (
 );
 CREATE INDEX checkins_date ON checkins (date);
 )sql",
+    R"sql(
+CREATE TABLE urges (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL, -- local YYYY-MM-DDTHH:MM
+    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 10),
+    duration_min INTEGER CHECK (duration_min >= 0),
+    trigger TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    strategies TEXT NOT NULL DEFAULT '[]', -- a JSON array of text
+    outcome TEXT CHECK (outcome IN ('rode-out', 'acted')),
+    note TEXT NOT NULL DEFAULT '',
+    next_time TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX urges_at ON urges (at);
+CREATE TABLE comparisons (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL CHECK (title <> ''),
+    kind TEXT NOT NULL CHECK (kind IN ('substance', 'activity')),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE comparison_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    comparison_id INTEGER NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
+    quadrant TEXT NOT NULL CHECK (quadrant IN ('benefits-of-using', 'costs-of-using',
+                                               'benefits-of-not-using', 'costs-of-not-using')),
+    term TEXT CHECK (term IN ('short', 'long')),
+    weight INTEGER CHECK (weight BETWEEN 1 AND 5),
+    text TEXT NOT NULL CHECK (text <> ''),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX comparison_items_of ON comparison_items (comparison_id);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -316,13 +352,21 @@ Totals Store::totals_until(Date day, Weekday week_start) {
     checkins.executeStep();
     totals.weeks_checked_in = checkins.getColumn(0).getInt();
     totals.checkins = checkins.getColumn(1).getInt();
+
+    SQLite::Statement urges(*m_db, "SELECT count(*), count(*) FILTER (WHERE outcome = 'rode-out') "
+                                   "FROM urges WHERE at < ?");
+    urges.bind(1, format_date(day + std::chrono::days{1}));
+    urges.executeStep();
+    totals.urges_logged = urges.getColumn(0).getInt();
+    totals.urges_ridden_out = urges.getColumn(1).getInt();
     return totals;
 }
 
 std::optional<Date> Store::earliest_date() {
     auto text = m_db->execAndGet("SELECT min(d) FROM (SELECT min(planned_on) AS d FROM goals "
                                  "UNION ALL SELECT min(date) FROM completions "
-                                 "UNION ALL SELECT min(date) FROM checkins)");
+                                 "UNION ALL SELECT min(date) FROM checkins "
+                                 "UNION ALL SELECT substr(min(at), 1, 10) FROM urges)");
     if (text.isNull()) {
         return std::nullopt;
     }

@@ -220,6 +220,7 @@ History Store::history_between(Date from, Date to) {
         });
     attach_completions(history.goals, std::pair{a, b});
     history.checkins = checkins_between(a, b);
+    history.urges = urges_between(a, b);
     return history;
 }
 

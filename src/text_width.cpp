@@ -40,6 +40,14 @@ int char_width(utf8proc_int32_t cp) {
 
 } // namespace
 
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return "";
+    }
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
 int display_width(std::string_view text) {
     int width = 0;
     each_char(text, [&](utf8proc_int32_t cp, std::string_view) {

@@ -10,7 +10,7 @@
 
 namespace smartgoals {
 
-enum class ExportTable { goals, completions, checkins, weeks };
+enum class ExportTable { goals, completions, checkins, urges, cbc, weeks };
 enum class ExportFormat { csv, json };
 
 std::optional<ExportTable> parse_export_table(std::string_view name);

@@ -59,11 +59,36 @@ struct Checkin {
     std::string created;
 };
 
+// How an urge ended: it passed (rode it out) or the person acted on it. Never judged.
+enum class Outcome { rode_out, acted };
+std::string_view to_string(Outcome outcome);
+std::optional<Outcome> parse_outcome(std::string_view text);
+
+// One entry of SMART's Urge Log.
+struct Urge {
+    std::int64_t id = 0;
+    std::string uuid;
+    Date date;
+    std::string time;  // HH:MM, local
+    int intensity = 1; // 1..10
+    std::optional<int> duration_min;
+    std::string trigger;
+    std::string where; // who was there, where
+    std::vector<std::string> strategies;
+    std::optional<Outcome> outcome;
+    std::string note;      // how I coped, how I felt
+    std::string next_time; // ideas for next time
+    std::string created;
+
+    std::string at() const { return format_date(date) + "T" + time; }
+};
+
 // Everything the rules need about a stretch of time: goals (with their completions) and
 // check-ins, and the week-start they are seen under.
 struct History {
     std::vector<Goal> goals;
     std::vector<Checkin> checkins;
+    std::vector<Urge> urges;
     Weekday week_start = std::chrono::Monday;
 };
 

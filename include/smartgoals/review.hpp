@@ -3,6 +3,7 @@
 
 #include <smartgoals/rules.hpp>
 #include <smartgoals/store.hpp>
+#include <smartgoals/urges.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,7 @@ struct TrendWeek {
     std::optional<int> avg_rating_tenths;
     int checkins = 0;
     int goals_achieved = 0;
+    int urges = 0;
 };
 
 // The weekly review of SPEC §6, as data; renderers turn it into text or JSON.
@@ -24,6 +26,7 @@ struct Review {
     Date today;
     std::unique_ptr<History> history; // owned, so the pointers below stay valid when moved
     WeekSummary summary;
+    UrgeSummary urges;             // the reviewed week's urges
     std::vector<const Goal*> plan; // the seven days ahead
     std::vector<TrendWeek> trend;  // oldest first, ending with the reviewed week
     Totals totals;

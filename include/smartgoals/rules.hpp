@@ -44,6 +44,7 @@ struct GoalInWeek {
 struct WeekSummary {
     Week week;
     std::vector<const Checkin*> checkins;
+    std::vector<const Urge*> urges;
     std::vector<GoalInWeek> goals;        // every goal active in W
     int active = 0;                       // once goals active + weekly instances
     int done = 0;                         // once goals done in W + weekly instances achieved

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <smartgoals/cost_benefit.hpp>
 #include <smartgoals/model.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -22,6 +23,8 @@ struct Totals {
     int goals_achieved = 0; // once goals done + weekly instances achieved
     int weeks_checked_in = 0;
     int checkins = 0;
+    int urges_logged = 0;
+    int urges_ridden_out = 0;
 };
 
 // One user's database. A Store is one command's transaction: opened after the command line is
@@ -29,7 +32,7 @@ struct Totals {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 1;
+    static constexpr int k_schema_version = 2;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. A file
@@ -71,8 +74,20 @@ public:
     void add_checkin(Checkin& checkin);
     std::vector<Checkin> checkins_between(Date from, Date to);
 
+    // Urges, oldest first; fills in id and, when empty, uuid.
+    void add_urge(Urge& urge);
+    std::vector<Urge> urges_between(Date from, Date to);
+
+    // Cost-benefit comparisons and their items.
+    void add_comparison(CostBenefit& comparison);
+    std::optional<CostBenefit> comparison(std::int64_t id); // with its items
+    std::vector<CostBenefit> comparisons();                 // without items
+    void rename_comparison(std::int64_t id, const std::string& title);
+    void add_comparison_item(std::int64_t comparison_id, CostBenefitItem& item);
+    void remove_comparison_item(std::int64_t item_id);
+
     Totals totals_until(Date day, Weekday week_start);
-    // The earliest date of any planned week, completion or check-in.
+    // The earliest date of any planned week, completion, check-in or urge.
     std::optional<Date> earliest_date();
 
     SQLite::Database& database() { return *m_db; }

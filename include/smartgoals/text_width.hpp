@@ -7,6 +7,9 @@
 
 namespace smartgoals {
 
+// Text without the spaces, tabs and line ends around it.
+std::string trim(std::string_view text);
+
 // Display columns of UTF-8 text on a terminal: wide characters count 2, combining marks 0.
 int display_width(std::string_view text);
 // Cuts text to at most `columns` display columns, ending in "…" when it was cut.

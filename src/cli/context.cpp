@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <fmt/format.h>
 
@@ -38,12 +39,11 @@ Date date_not_in_future(const std::string& text, std::string_view what, Date tod
 }
 
 std::string required_text(const std::string& text, std::string_view what) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
+    auto trimmed = trim(text);
+    if (trimmed.empty()) {
         throw UsageError(fmt::format("{} is empty; say in a few words what it is", what));
     }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
+    return trimmed;
 }
 
 } // namespace smartgoals::cli

@@ -57,12 +57,12 @@ void write_atomically(const std::string& path, const std::string& data) {
 void run_export(const ExportOptions& o, Context& ctx) {
     ExportRequest request{.today = ctx.today};
     if (o.table.empty()) {
-        throw UsageError("export needs a table: goals, completions, checkins or weeks");
+        throw UsageError("export needs a table: goals, completions, checkins, urges, cbc or weeks");
     }
     const auto table = parse_export_table(o.table);
     if (!table) {
-        throw UsageError(fmt::format("'{}' is not a table; use goals, completions, checkins or "
-                                     "weeks",
+        throw UsageError(fmt::format("'{}' is not a table; use goals, completions, checkins, "
+                                     "urges, cbc or weeks",
                                      o.table));
     }
     request.table = *table;
@@ -98,7 +98,7 @@ void register_export(CLI::App& app, Action& action) {
     auto options = std::make_shared<ExportOptions>();
     auto* e = app.add_subcommand("export", "Write a table as CSV or JSON, for scripts and "
                                            "spreadsheets");
-    e->add_option("table", options->table, "goals, completions, checkins or weeks");
+    e->add_option("table", options->table, "goals, completions, checkins, urges, cbc or weeks");
     e->add_option("--format", options->format, "csv (default) or json");
     e->add_option("--since", options->since, "From this date, inclusive (YYYY-MM-DD)");
     e->add_option("--until", options->until, "Up to this date, inclusive (YYYY-MM-DD)");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/terminal.hpp"
 
+#include <smartgoals/text_width.hpp>
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -10,18 +12,6 @@
 
 namespace smartgoals::cli {
 
-namespace {
-
-std::string trimmed(std::string text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string::npos) {
-        return "";
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
-} // namespace
-
 std::optional<std::string> ask(Context& ctx, std::string_view prompt) {
     ctx.err << prompt << std::flush;
     std::string line;
@@ -29,7 +19,7 @@ std::optional<std::string> ask(Context& ctx, std::string_view prompt) {
         ctx.err << '\n';
         return std::nullopt;
     }
-    return trimmed(line);
+    return trim(line);
 }
 
 std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high) {

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+
+#include <smartgoals/cost_benefit.hpp>
+#include <smartgoals/errors.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace smartgoals::cli {
+
+namespace {
+
+struct CbcOptions {
+    std::string id;
+    std::string title;
+    bool activity = false;
+    std::string quadrant;
+    std::string text;
+    std::string term;
+    std::optional<int> weight;
+    std::string item;
+    std::string format = "text";
+};
+
+CostBenefit existing(Store& store, const std::string& id_text) {
+    const auto id = parse_id(id_text, "ID");
+    auto comparison = store.comparison(id);
+    if (!comparison) {
+        throw UsageError(
+            fmt::format("there is no comparison #{}; 'smartgoals cbc list' shows them", id));
+    }
+    return std::move(*comparison);
+}
+
+void run_new(const CbcOptions& o, Context& ctx) {
+    CostBenefit c{.title = required_text(o.title, "the title"),
+                  .activity = o.activity,
+                  .created = ctx.timestamp()};
+    auto store = ctx.open(Store::Mode::write);
+    store.add_comparison(c);
+    store.commit();
+    ctx.out << c.id << '\n';
+    ctx.say(fmt::format("Started comparison #{}. Add to it with: smartgoals cbc add {} bu \"...\"",
+                        c.id, c.id));
+}
+
+void run_add(const CbcOptions& o, Context& ctx) {
+    CostBenefitItem item{.text = required_text(o.text, "the item's text"),
+                         .created = ctx.timestamp()};
+    const auto quadrant = parse_quadrant(o.quadrant);
+    if (!quadrant) {
+        throw UsageError(fmt::format("'{}' is not a quadrant; use benefits-of-using (bu), "
+                                     "costs-of-using (cu), benefits-of-not-using (bn) or "
+                                     "costs-of-not-using (cn)",
+                                     o.quadrant));
+    }
+    item.quadrant = *quadrant;
+    if (!o.term.empty()) {
+        item.term = parse_term(o.term);
+        if (!item.term) {
+            throw UsageError(fmt::format("--term: '{}' is not a term; use short or long", o.term));
+        }
+    }
+    if (o.weight && (*o.weight < 1 || *o.weight > 5)) {
+        throw UsageError(fmt::format("--weight: {} is out of range; use 1 to 5", *o.weight));
+    }
+    item.weight = o.weight;
+    auto store = ctx.open(Store::Mode::write);
+    const auto c = existing(store, o.id);
+    store.add_comparison_item(c.id, item);
+    store.commit();
+    ctx.out << item.id << '\n';
+    ctx.say(fmt::format("Added item #{} to \"{}\" under {}.", item.id, c.title,
+                        quadrant_label(item.quadrant, c.activity)));
+}
+
+void run_show(const CbcOptions& o, Context& ctx) {
+    if (o.format != "text" && o.format != "json") {
+        throw UsageError(
+            fmt::format("--format: '{}' is not a format for cbc show; use text or json", o.format));
+    }
+    auto store = ctx.open(Store::Mode::read);
+    const auto c = existing(store, o.id);
+    if (o.format == "json") {
+        ctx.out << render_comparison_json(c).dump(2) << '\n';
+    } else {
+        render_grid_text(c, ctx.out);
+    }
+}
+
+void run_list(Context& ctx) {
+    auto store = ctx.open(Store::Mode::read);
+    const auto all = store.comparisons();
+    for (const auto& c : all) {
+        ctx.out << fmt::format("{:>5}  {}  ({}, started {})\n", fmt::format("#{}", c.id), c.title,
+                               c.kind(), c.created.substr(0, 10));
+    }
+    if (all.empty()) {
+        ctx.say("No comparisons yet. Start one with: smartgoals cbc new \"Drinking\"");
+    }
+}
+
+void run_remove(const CbcOptions& o, Context& ctx) {
+    const auto item_id = parse_id(o.item, "ITEM");
+    auto store = ctx.open(Store::Mode::write);
+    const auto c = existing(store, o.id);
+    const bool found = std::any_of(c.items.begin(), c.items.end(),
+                                   [&](const CostBenefitItem& i) { return i.id == item_id; });
+    if (!found) {
+        throw UsageError(fmt::format("comparison #{} has no item #{}; 'smartgoals cbc show {}' "
+                                     "shows its items",
+                                     c.id, item_id, c.id));
+    }
+    store.remove_comparison_item(item_id);
+    store.commit();
+    ctx.say(fmt::format("Removed item #{} from \"{}\".", item_id, c.title));
+}
+
+void run_rename(const CbcOptions& o, Context& ctx) {
+    const auto title = required_text(o.title, "the title");
+    auto store = ctx.open(Store::Mode::write);
+    const auto c = existing(store, o.id);
+    store.rename_comparison(c.id, title);
+    store.commit();
+    ctx.say(fmt::format("Comparison #{} is now \"{}\".", c.id, title));
+}
+
+} // namespace
+
+void register_cbc(CLI::App& app, Action& action) {
+    auto* cbc = app.add_subcommand("cbc", "Cost-benefit comparison (SMART's CBA): the benefits "
+                                          "and costs of using, and of not using");
+    cbc->alias("cba");
+    cbc->require_subcommand(1);
+    cbc->fallthrough();
+    cbc->footer(R"(
+Examples:
+  smartgoals cbc new "Drinking"
+  smartgoals cbc new "Gaming at night" --activity
+  smartgoals cbc add 1 bu "Helps me relax" --term short --weight 3
+  smartgoals cbc add 1 cu "Hangovers on Sunday" --term short --weight 4
+  smartgoals cbc show 1)");
+    auto o = std::make_shared<CbcOptions>();
+    auto on = [&action, o](void (*run)(const CbcOptions&, Context&)) {
+        return [&action, o, run] { action = [o, run](Context& ctx) { run(*o, ctx); }; };
+    };
+
+    auto* n = cbc->add_subcommand("new", "Start a comparison and print its id");
+    n->add_option("title", o->title, "What it is about, for example Drinking")->required();
+    n->add_flag("--activity", o->activity, "About an activity: labels say doing, not using");
+    n->footer("\nExamples:\n  smartgoals cbc new \"Drinking\"\n"
+              "  smartgoals cbc new \"Gaming at night\" --activity");
+    n->callback(on(run_new));
+
+    auto* a = cbc->add_subcommand("add", "Add an item to a quadrant and print its id");
+    a->add_option("id", o->id, "The comparison's id")->required();
+    a->add_option("quadrant", o->quadrant,
+                  "benefits-of-using (bu), costs-of-using (cu), benefits-of-not-using (bn), "
+                  "costs-of-not-using (cn)")
+        ->required();
+    a->add_option("text", o->text, "The item, in your words")->required();
+    a->add_option("--term", o->term, "short or long");
+    a->add_option("--weight", o->weight, "How much it matters to you, 1 to 5 (default counts 1)");
+    a->footer("\nExamples:\n  smartgoals cbc add 1 bn \"More money for the kids\" --term long "
+              "--weight 5\n  smartgoals cbc add 1 cn \"Evenings feel long\" --term short");
+    a->callback(on(run_add));
+
+    auto* s = cbc->add_subcommand("show", "The 2x2 grid with weighted totals");
+    s->add_option("id", o->id, "The comparison's id")->required();
+    s->add_option("--format", o->format, "text (default) or json");
+    s->footer("\nExamples:\n  smartgoals cbc show 1\n  smartgoals cbc show 1 --format json");
+    s->callback(on(run_show));
+
+    auto* l = cbc->add_subcommand("list", "Every comparison");
+    l->footer("\nExample:\n  smartgoals cbc list");
+    l->callback([&action] { action = [](Context& ctx) { run_list(ctx); }; });
+
+    auto* r = cbc->add_subcommand("remove", "Remove an item by its id");
+    r->add_option("id", o->id, "The comparison's id")->required();
+    r->add_option("item", o->item, "The item's id (cbc show lists them)")->required();
+    r->footer("\nExample:\n  smartgoals cbc remove 1 4");
+    r->callback(on(run_remove));
+
+    auto* rn = cbc->add_subcommand("rename", "Give a comparison a new title");
+    rn->add_option("id", o->id, "The comparison's id")->required();
+    rn->add_option("title", o->title, "The new title")->required();
+    rn->footer("\nExample:\n  smartgoals cbc rename 1 \"Drinking at weekends\"");
+    rn->callback(on(run_rename));
+}
+
+} // namespace smartgoals::cli

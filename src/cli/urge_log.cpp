@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+#include "cli/terminal.hpp"
+
+#include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
+#include <smartgoals/urges.hpp>
+#include <smartgoals/uuid.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace smartgoals::cli {
+
+namespace {
+
+constexpr int k_max_minutes = 24 * 60; // an urge logged as lasting longer than a day is a typo
+
+struct UrgeOptions {
+    std::optional<int> intensity;
+    std::optional<int> duration;
+    std::string at;
+    std::string trigger;
+    std::string where;
+    std::vector<std::string> strategies;
+    bool rode_out = false;
+    bool acted = false;
+    std::string note;
+    std::string next_time;
+};
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM", or "HH:MM" for today; never in the future.
+std::pair<Date, std::string> parse_at(const std::string& text, const Context& ctx) {
+    const auto bad = [&] {
+        return UsageError(fmt::format("--at: '{}' is not a time; use \"YYYY-MM-DD HH:MM\", for "
+                                      "example \"{} 18:30\", or HH:MM for today",
+                                      text, format_date(ctx.today)));
+    };
+    std::string day = format_date(ctx.today), time = text;
+    if (text.size() == 16 && (text[10] == ' ' || text[10] == 'T')) {
+        day = text.substr(0, 10);
+        time = text.substr(11);
+    }
+    const auto date = parse_date(day);
+    if (!date || time.size() != 5 || time[2] != ':' || !all_digits(time.substr(0, 2)) ||
+        !all_digits(time.substr(3))) {
+        throw bad();
+    }
+    if (std::stoi(time.substr(0, 2)) > 23 || std::stoi(time.substr(3)) > 59) {
+        throw bad();
+    }
+    if (*date > ctx.today || (*date == ctx.today && time > ctx.time_of_day.substr(0, 5))) {
+        throw UsageError(fmt::format("--at: {} {} is in the future", day, time));
+    }
+    return {*date, time};
+}
+
+Urge validated(const UrgeOptions& o, const Context& ctx) {
+    if (!o.intensity) {
+        throw UsageError("--intensity 1-10 is needed: how strong the urge was");
+    }
+    if (*o.intensity < 1 || *o.intensity > 10) {
+        throw UsageError(fmt::format("--intensity: {} is out of range; use 1 to 10", *o.intensity));
+    }
+    if (o.duration && (*o.duration < 0 || *o.duration > k_max_minutes)) {
+        throw UsageError(fmt::format("--duration: {} minutes is out of range; use 0 to {}",
+                                     *o.duration, k_max_minutes));
+    }
+    Urge u;
+    u.intensity = *o.intensity;
+    u.duration_min = o.duration;
+    if (o.at.empty()) {
+        u.date = ctx.today;
+        u.time = ctx.time_of_day.substr(0, 5);
+    } else {
+        std::tie(u.date, u.time) = parse_at(o.at, ctx);
+    }
+    u.trigger = trim(o.trigger);
+    u.where = trim(o.where);
+    for (const auto& s : o.strategies) {
+        u.strategies.push_back(required_text(s, "--strategy"));
+    }
+    if (o.rode_out) {
+        u.outcome = Outcome::rode_out;
+    } else if (o.acted) {
+        u.outcome = Outcome::acted;
+    }
+    u.note = trim(o.note);
+    u.next_time = trim(o.next_time);
+    return u;
+}
+
+// SMART's Urge Log, one field at a time.
+UrgeOptions ask_for_each_field(Context& ctx) {
+    UrgeOptions o;
+    ctx.err << "Urge log. Press Enter to skip any question but the strength.\n\n";
+    while (true) {
+        o.at = ask(ctx, "When? (YYYY-MM-DD HH:MM or HH:MM; Enter for now) ").value_or("");
+        try {
+            if (!o.at.empty()) {
+                parse_at(o.at, ctx);
+            }
+            break;
+        } catch (const UsageError& e) {
+            ctx.err << "  " << std::string_view(e.what()).substr(6) << '\n';
+        }
+    }
+    while (!o.intensity) {
+        o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? ", 1, 10);
+        if (!o.intensity && ctx.in.eof()) {
+            throw UsageError("--intensity 1-10 is needed: how strong the urge was");
+        }
+    }
+    o.duration = ask_number(ctx, "How long did it last, in minutes? ", 0, k_max_minutes);
+    o.trigger = ask(ctx, "What triggered it? ").value_or("");
+    o.where = ask(ctx, "Who was there, and where were you? ").value_or("");
+    ctx.err << fmt::format("Ways to cope (DEADS): {}\n", fmt::join(k_deads_words, ", "));
+    const auto coped = ask(ctx, "How did you cope? (words, separated by commas) ").value_or("");
+    for (std::size_t pos = 0; pos <= coped.size();) {
+        auto comma = coped.find(',', pos);
+        comma = comma == std::string::npos ? coped.size() : comma;
+        const auto word = coped.substr(pos, comma - pos);
+        if (word.find_first_not_of(" \t") != std::string::npos) {
+            o.strategies.push_back(required_text(word, "a way to cope"));
+        }
+        pos = comma + 1;
+    }
+    while (true) {
+        const auto end =
+            ask(ctx, "Did it pass? r = I rode it out, a = I acted on it, Enter to skip: ")
+                .value_or("");
+        if (end.empty() || end == "r" || end == "a") {
+            o.rode_out = end == "r";
+            o.acted = end == "a";
+            break;
+        }
+    }
+    o.note = ask(ctx, "How did you cope, and how did you feel about it? ").value_or("");
+    o.next_time = ask(ctx, "Ideas for next time? ").value_or("");
+    return o;
+}
+
+void run_log(const UrgeOptions& given, bool any_option, Context& ctx) {
+    if (!any_option && !ctx.interactive) {
+        throw UsageError("urge-log needs --intensity 1-10 (and any other fields) when it is not "
+                         "run on a terminal");
+    }
+    const UrgeOptions o = any_option ? given : ask_for_each_field(ctx);
+    Urge urge = validated(o, ctx);
+    urge.uuid = new_uuid();
+    urge.created = ctx.timestamp();
+    auto store = ctx.open(Store::Mode::write);
+    store.add_urge(urge);
+    store.commit();
+    ctx.out << urge.id << '\n';
+    ctx.say(fmt::format("Logged urge #{} ({} {}).", urge.id, format_date(urge.date), urge.time));
+}
+
+void print_urge(Context& ctx, const Urge& u) {
+    std::vector<std::string> head{fmt::format("strength {}/10", u.intensity)};
+    if (u.duration_min) {
+        head.push_back(fmt::format("{} min", *u.duration_min));
+    }
+    if (u.outcome) {
+        head.emplace_back(u.outcome == Outcome::rode_out ? "rode it out" : "acted on it");
+    }
+    ctx.out << fmt::format("{:>5}  {} {}  {}\n", fmt::format("#{}", u.id), format_date(u.date),
+                           u.time, fmt::join(head, ", "));
+    auto field = [&](std::string_view label, const std::string& text) {
+        if (text.empty()) {
+            return;
+        }
+        for (const auto& line : wrap_to_width(fmt::format("{}: {}", label, text), 72)) {
+            ctx.out << "       " << line << '\n';
+        }
+    };
+    field("Trigger", u.trigger);
+    field("Who/where", u.where);
+    field("Coped by", fmt::format("{}", fmt::join(u.strategies, ", ")));
+    field("Felt", u.note);
+    field("Next time", u.next_time);
+}
+
+void run_list(const std::string& week_arg, Context& ctx) {
+    auto store = ctx.open(Store::Mode::read);
+    const Week week = parse_week(week_arg, ctx.today, store.week_start());
+    const auto urges = store.urges_between(week.start, week.end());
+    ctx.out << fmt::format("Urges in the week of {} to {}\n", format_date(week.start),
+                           format_date(week.end()));
+    for (auto it = urges.rbegin(); it != urges.rend(); ++it) {
+        print_urge(ctx, *it);
+    }
+    if (urges.empty()) {
+        ctx.out << "  No urges logged this week.\n";
+    }
+}
+
+} // namespace
+
+void register_urge_log(CLI::App& app, Action& action) {
+    auto o = std::make_shared<UrgeOptions>();
+    auto* u = app.add_subcommand("urge-log", "Log an urge: when, how strong, how long, the "
+                                             "trigger, how you coped");
+    u->require_subcommand(0, 1);
+    u->fallthrough();
+    u->add_option("--intensity", o->intensity, "How strong, 1 to 10 (required)");
+    u->add_option("--duration", o->duration, "How long it lasted, in minutes");
+    u->add_option("--at", o->at, "When: \"YYYY-MM-DD HH:MM\" or HH:MM (default now)");
+    u->add_option("--trigger", o->trigger, "What triggered it");
+    u->add_option("--where", o->where, "Who was there, where you were");
+    u->add_option("--strategy", o->strategies,
+                  "How you coped (repeatable): deny, delay, escape, avoid, accept, attack, "
+                  "distract, substitute, or your own words");
+    auto* rode = u->add_flag("--rode-out", o->rode_out, "The urge passed");
+    auto* acted = u->add_flag("--acted", o->acted, "You acted on it");
+    rode->excludes(acted);
+    u->add_option("--note", o->note, "How you coped and how you felt about it");
+    u->add_option("--next-time", o->next_time, "Ideas for next time");
+    u->footer(R"(
+With no options on a terminal, it asks for each field in turn.
+
+Examples:
+  smartgoals urge-log --intensity 6 --duration 20 --trigger "after work" \
+      --strategy distract --strategy delay --rode-out
+  smartgoals urge-log --intensity 8 --at "2026-11-18 21:30" --acted \
+      --next-time "Call Sam first"
+  smartgoals urge-log list --week last)");
+
+    auto week = std::make_shared<std::string>("this");
+    auto* l = u->add_subcommand("list", "The urges of a week, newest first");
+    l->add_option("--week", *week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
+    l->footer("\nExamples:\n  smartgoals urge-log list\n  smartgoals urge-log list --week last");
+    l->callback([&action, week] { action = [week](Context& ctx) { run_list(*week, ctx); }; });
+
+    // CLI11 runs this after the `list` callback; `list` wins when it was given.
+    u->callback([&action, o, u, l] {
+        if (l->parsed()) {
+            return;
+        }
+        const bool any_option = u->count_all() > 0;
+        action = [o, any_option](Context& ctx) { run_log(*o, any_option, ctx); };
+    });
+}
+
+} // namespace smartgoals::cli
