@@ -76,31 +76,41 @@ std::string truncate_to_width(std::string_view text, int columns) {
 }
 
 std::vector<std::string> wrap_to_width(std::string_view text, int columns) {
-    std::vector<std::string> lines;
-    std::string line;
+    std::vector<std::string> lines(1);
     int width = 0;
+    auto start_line = [&] {
+        lines.emplace_back();
+        width = 0;
+    };
     std::size_t pos = 0;
     while (pos <= text.size()) {
         auto end = text.find(' ', pos);
-        if (end == std::string_view::npos) {
-            end = text.size();
-        }
+        end = end == std::string_view::npos ? text.size() : end;
         const auto word = text.substr(pos, end - pos);
         const int w = display_width(word);
         if (width > 0 && width + 1 + w > columns) {
-            lines.push_back(line);
-            line.clear();
-            width = 0;
-        }
-        if (width > 0) {
-            line += ' ';
+            start_line();
+        } else if (width > 0) {
+            lines.back() += ' ';
             ++width;
         }
-        line += w > columns ? truncate_to_width(word, columns) : std::string(word);
-        width += std::min(w, columns);
+        if (w <= columns - width) {
+            lines.back() += word;
+            width += w;
+        } else {
+            // A word longer than a line is broken across lines, never cut short.
+            each_char(word, [&](utf8proc_int32_t cp, std::string_view bytes) {
+                const int cw = char_width(cp);
+                if (width + cw > columns && width > 0) {
+                    start_line();
+                }
+                lines.back() += bytes;
+                width += cw;
+                return true;
+            });
+        }
         pos = end + 1;
     }
-    lines.push_back(line);
     return lines;
 }
 

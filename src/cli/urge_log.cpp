@@ -243,7 +243,10 @@ Examples:
         if (l->parsed()) {
             return;
         }
-        const bool any_option = u->count_all() > 0;
+        const auto options = u->get_options();
+        const bool any_option =
+            std::any_of(options.begin(), options.end(),
+                        [](const CLI::Option* opt) { return opt->count() > 0; });
         action = [o, any_option](Context& ctx) { run_log(*o, any_option, ctx); };
     });
 }

@@ -153,3 +153,10 @@ std::string Sandbox::state() const {
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
+
+std::string unwrapped(std::string text) {
+    for (auto pos = text.find("\n    "); pos != std::string::npos; pos = text.find("\n    ")) {
+        text.replace(pos, 5, " ");
+    }
+    return text;
+}

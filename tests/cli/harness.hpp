@@ -40,4 +40,7 @@ Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,
                    const std::filesystem::path& cwd);
 
+// Rendered text with wrapped items (continuation lines indented by four) joined back up.
+std::string unwrapped(std::string text);
+
 bool contains(const std::string& haystack, const std::string& needle);

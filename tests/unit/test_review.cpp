@@ -102,6 +102,15 @@ TEST_CASE("the review of a week shows what was achieved, what rolls over and the
     CHECK(coloured.str().find("\x1b[1m") != std::string::npos);
 }
 
+TEST_CASE("text wraps at spaces by display width, breaking only words longer than a line") {
+    CHECK(wrap_to_width("one two three", 7) == std::vector<std::string>{"one two", "three"});
+    CHECK(wrap_to_width("友達友達 ab", 8) == std::vector<std::string>{"友達友達", "ab"});
+    CHECK(wrap_to_width("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+    CHECK(wrap_to_width("", 10) == std::vector<std::string>{""});
+    CHECK(display_width("e\u0301te\u0301") == 3); // combining accents take no column
+    CHECK(truncate_to_width("abcdef", 4) == "abc…");
+}
+
 TEST_CASE("the trend covers N weeks ending with the reviewed one") {
     auto store = sample_store();
     const auto review = build_review(store, Week{d("2026-11-16")}, d("2026-11-22"), 3);

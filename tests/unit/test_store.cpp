@@ -212,6 +212,28 @@ TEST_CASE("a file that is not a smartgoals database is refused and left untouche
     CHECK(bytes_of(path) == before);
 }
 
+TEST_CASE("an older database is brought forward, keeping its data") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Goal g = make_goal("kept", "2026-11-02");
+        store.add_goal(g);
+        store.commit();
+    }
+    {
+        // What a database of schema 1 looked like: no urges and no comparisons.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TABLE urges; DROP TABLE comparison_items; DROP TABLE comparisons; "
+                 "PRAGMA user_version = 1");
+    }
+    auto store = Store::open(path, Store::Mode::read);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    CHECK(store.goal(1)->text == "kept");
+    CHECK(store.urges_between(d("2026-01-01"), d("2026-12-31")).empty());
+    CHECK(store.comparisons().empty());
+}
+
 TEST_CASE("where the database lives: --db, SMARTGOALS_DB, XDG_DATA_HOME, HOME") {
     CHECK(database_path("a.db", "b.db", "/x", "/home/u") == "a.db");
     CHECK(database_path("", "b.db", "/x", "/home/u") == "b.db");
