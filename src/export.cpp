@@ -25,26 +25,20 @@ using Row = std::vector<Cell>;
 class RowWriter {
 public:
     RowWriter(std::ostream& out, ExportFormat format, std::vector<std::string_view> columns)
-        : m_out(out), m_format(format), m_columns(std::move(columns)) {
-        if (m_format == ExportFormat::csv) {
-            std::string header;
-            for (const auto& c : m_columns) {
-                header += (header.empty() ? "" : ",") + csv_field(c);
-            }
-            m_out << header << "\r\n";
-        } else {
-            m_out << '[';
-        }
-    }
-    ~RowWriter() {
+        : m_out(out), m_format(format), m_columns(std::move(columns)) {}
+    RowWriter(const RowWriter&) = delete;
+    RowWriter& operator=(const RowWriter&) = delete;
+
+    // Ends the table; a table with no rows is a header alone, or [].
+    void finish() {
+        start();
         if (m_format == ExportFormat::json) {
             m_out << (m_rows ? "\n]\n" : "]\n");
         }
     }
-    RowWriter(const RowWriter&) = delete;
-    RowWriter& operator=(const RowWriter&) = delete;
 
     void row(const Row& cells) {
+        start();
         if (m_format == ExportFormat::csv) {
             std::string line;
             for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -62,6 +56,24 @@ public:
     }
 
 private:
+    // Nothing is written until the first row has been read, so that a database that cannot be
+    // read leaves no half table on stdout.
+    void start() {
+        if (m_started) {
+            return;
+        }
+        m_started = true;
+        if (m_format == ExportFormat::csv) {
+            std::string header;
+            for (const auto& c : m_columns) {
+                header += (header.empty() ? "" : ",") + csv_field(c);
+            }
+            m_out << header << "\r\n";
+        } else {
+            m_out << '[';
+        }
+    }
+
     static std::string csv_text(const Cell& cell) {
         if (const auto* n = std::get_if<long long>(&cell)) {
             return std::to_string(*n);
@@ -97,6 +109,7 @@ private:
     ExportFormat m_format;
     std::vector<std::string_view> m_columns;
     long long m_rows = 0;
+    bool m_started = false;
 };
 
 Cell text_or_empty(const SQLite::Column& column) {
@@ -143,6 +156,7 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
                     text_or_empty(query.getColumn(9)), query.getColumn(10).getInt64(),
                     optional_cell(carried_weeks(goal, request.today, ws))});
     }
+    writer.finish();
 }
 
 void export_completions(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -157,6 +171,7 @@ void export_completions(Store& store, const ExportRequest& request, std::ostream
                     query.getColumn(2).getInt64(), query.getColumn(3).getString(),
                     query.getColumn(4).getString(), query.getColumn(5).getString()});
     }
+    writer.finish();
 }
 
 void export_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -173,6 +188,7 @@ void export_checkins(Store& store, const ExportRequest& request, std::ostream& o
                     rating.isNull() ? Cell{} : Cell{rating.getInt64()},
                     query.getColumn(4).getString()});
     }
+    writer.finish();
 }
 
 void export_urges(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -198,6 +214,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
              text_or_empty(query.getColumn(8)), query.getColumn(9).getString(),
              query.getColumn(10).getString()});
     }
+    writer.finish();
 }
 
 void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -228,6 +245,7 @@ void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
         }
         writer.row(row);
     }
+    writer.finish();
 }
 
 void export_weeks(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -237,6 +255,7 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
                       "urges_ridden_out"});
     const auto earliest = store.earliest_date();
     if (!earliest) {
+        writer.finish();
         return;
     }
     const Weekday ws = store.week_start();
@@ -250,6 +269,7 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
         last = std::min(last, week_containing(*request.until, ws));
     }
     if (first > last) {
+        writer.finish();
         return;
     }
     const History history = store.history_between(first.start, last.end());
@@ -264,6 +284,7 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
                     urges.avg_intensity_tenths ? Cell{Tenths{*urges.avg_intensity_tenths}} : Cell{},
                     static_cast<long long>(urges.rode_out)});
     }
+    writer.finish();
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -159,4 +160,21 @@ std::string unwrapped(std::string text) {
         text.replace(pos, 5, " ");
     }
     return text;
+}
+
+void check_refused(const Sandbox& sandbox, const std::vector<std::string>& args,
+                   const std::string& message, int code) {
+    std::string joined;
+    for (const auto& a : args) {
+        joined += "[" + a + "] ";
+    }
+    INFO("smartgoals ", joined);
+    const auto before = sandbox.state();
+    const auto r = sandbox.run(args);
+    CHECK(r.code == code);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(contains(r.err, message));
+    CHECK(sandbox.state() == before);
 }

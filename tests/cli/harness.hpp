@@ -40,6 +40,11 @@ Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,
                    const std::filesystem::path& cwd);
 
+// A bad command line: exit `code`, nothing on stdout, one line `smartgoals: error: ...` holding
+// `message`, and the database exactly as it was.
+void check_refused(const Sandbox& sandbox, const std::vector<std::string>& args,
+                   const std::string& message, int code = 2);
+
 // Rendered text with wrapped items (continuation lines indented by four) joined back up.
 std::string unwrapped(std::string text);
 

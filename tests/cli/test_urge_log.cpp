@@ -66,7 +66,6 @@ TEST_CASE("urge-log defaults to now, takes HH:MM for today, and only --intensity
 TEST_CASE("urge-log rejects what cannot be right, and writes nothing") {
     Sandbox s;
     s.ok({"urge-log", "--intensity", "4", "--at", "2026-11-10 10:00"});
-    const auto before = s.state();
     const std::vector<std::pair<std::vector<std::string>, std::string>> bad{
         {{"urge-log", "--intensity", "0"}, "--intensity: 0 is out of range; use 1 to 10"},
         {{"urge-log", "--intensity", "11"}, "--intensity: 11 is out of range"},
@@ -87,13 +86,7 @@ TEST_CASE("urge-log rejects what cannot be right, and writes nothing") {
         {{"urge-log", "list", "--week", "soon"}, "--week: 'soon' is not a week"},
     };
     for (const auto& [args, message] : bad) {
-        INFO(message);
-        const auto r = s.run(args);
-        CHECK(r.code == 2);
-        CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
-        CHECK(contains(r.err, message));
-        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-        CHECK(s.state() == before);
+        check_refused(s, args, message);
     }
 }
 
