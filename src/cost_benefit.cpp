@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/cost_benefit.hpp>
+#include <smartgoals/markup.hpp>
 #include <smartgoals/text_width.hpp>
 
 #include <fmt/format.h>
@@ -157,6 +158,56 @@ void render_grid_text(const CostBenefit& c, std::ostream& out) {
     out << rule("├", "┼", "┤") << '\n';
     render_pair(c, Quadrant::benefits_of_not_using, Quadrant::costs_of_not_using, out);
     out << rule("└", "┴", "┘") << '\n';
+}
+
+void render_comparison_markdown(const CostBenefit& c, std::ostream& out) {
+    out << "# " << markdown_escape(c.title) << "\n\n"
+        << fmt::format("A cost-benefit comparison of {} {}, started {}.\n\n",
+                       c.activity ? "an" : "a", c.kind(), c.created.substr(0, 10));
+    for (const auto q : k_quadrants) {
+        out << "## " << quadrant_label(q, c.activity) << " (total " << weighted_total(c, q)
+            << ")\n\n";
+        bool any = false;
+        for (const auto& item : c.items) {
+            if (item.quadrant == q) {
+                const auto meta = item_meta(item);
+                out << "- #" << item.id << " " << markdown_escape(item.text)
+                    << (meta.empty() ? "" : " *" + markdown_escape(meta) + "*") << '\n';
+                any = true;
+            }
+        }
+        out << (any ? "\n" : "Nothing yet.\n\n");
+    }
+}
+
+void render_comparison_html(const CostBenefit& c, std::ostream& out) {
+    out << html_page_start(c.title, R"(
+.grid { width: 100%; table-layout: fixed; }
+.grid td { width: 50%; padding: 2mm 3mm; }
+.grid h2 { border: 0; margin: 0 0 1mm; display: flex; justify-content: space-between; }
+.grid ul { margin: 0; padding-left: 5mm; }
+.meta { color: #555; font-size: 9pt; }
+)");
+    out << "<h1>" << html_escape(c.title) << "</h1>\n<p class=\"muted\">A cost-benefit comparison "
+        << "of " << (c.activity ? "an activity" : "a substance") << ", started "
+        << html_escape(c.created.substr(0, 10)) << ".</p>\n<table class=\"grid\">\n";
+    for (int half = 0; half < 2; ++half) {
+        out << "<tr>";
+        for (int side = 0; side < 2; ++side) {
+            const auto q = k_quadrants[static_cast<std::size_t>(2 * half + side)];
+            out << "<td><h2><span>" << html_escape(quadrant_label(q, c.activity))
+                << "</span><span>total " << weighted_total(c, q) << "</span></h2><ul>";
+            for (const auto& item : c.items) {
+                if (item.quadrant == q) {
+                    out << "<li>#" << item.id << " " << html_escape(item.text) << " <span "
+                        << "class=\"meta\">" << html_escape(item_meta(item)) << "</span></li>";
+                }
+            }
+            out << "</ul></td>";
+        }
+        out << "</tr>\n";
+    }
+    out << "</table>\n" << html_page_end();
 }
 
 nlohmann::ordered_json render_comparison_json(const CostBenefit& c) {

@@ -62,5 +62,8 @@ int weighted_total(const CostBenefit& comparison, Quadrant quadrant);
 // The 2x2 grid, fitting 80 columns, items wrapped inside their box.
 void render_grid_text(const CostBenefit& comparison, std::ostream& out);
 nlohmann::ordered_json render_comparison_json(const CostBenefit& comparison);
+void render_comparison_markdown(const CostBenefit& comparison, std::ostream& out);
+// A self-contained page with the four boxes as a 2x2 grid.
+void render_comparison_html(const CostBenefit& comparison, std::ostream& out);
 
 } // namespace smartgoals

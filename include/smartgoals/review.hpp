@@ -41,11 +41,30 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks);
 // The same from data already loaded (the pure part, for tests).
 Review build_review(History history, Week week, Date today, int trend_weeks, Totals totals);
 
+// The review laid out for reading: the same sections, in the same words, for every format.
+// Items are plain text (a member's words unescaped); each renderer escapes for its format.
+struct ReviewSection {
+    std::string title;
+    std::string mark; // "✓", "→", "·" or "" before each item
+    std::vector<std::string> items;
+    std::string when_empty; // shown when there are no items; empty leaves the section out
+};
+struct ReviewDocument {
+    std::string heading;
+    std::vector<ReviewSection> sections; // before the trend
+    std::vector<TrendWeek> trend;
+    std::vector<ReviewSection> closing; // the totals and the seven days ahead
+};
+ReviewDocument layout_review(const Review& review);
+
 struct TextStyle {
     bool color = false;
 };
 void render_text(const Review& review, std::ostream& out, TextStyle style);
 nlohmann::ordered_json render_json(const Review& review);
+void render_markdown(const Review& review, std::ostream& out);
+// A self-contained page; the trend is drawn as inline SVG bar charts with their numbers.
+void render_html(const Review& review, std::ostream& out);
 
 // "rolled over from the week of 2026-11-09 (2 weeks)"
 std::string rolled_over_note(Week planned, int weeks);

@@ -108,6 +108,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
     register_review(app, action);
     register_urge_log(app, action);
     register_cbc(app, action);
+    register_worksheet(app, action);
     register_config(app, action);
     register_export(app, action);
 

@@ -78,14 +78,19 @@ void run_add(const CbcOptions& o, Context& ctx) {
 }
 
 void run_show(const CbcOptions& o, Context& ctx) {
-    if (o.format != "text" && o.format != "json") {
-        throw UsageError(
-            fmt::format("--format: '{}' is not a format for cbc show; use text or json", o.format));
+    if (o.format != "text" && o.format != "json" && o.format != "markdown" && o.format != "html") {
+        throw UsageError(fmt::format(
+            "--format: '{}' is not a format for cbc show; use text, markdown, html or json",
+            o.format));
     }
     auto store = ctx.open(Store::Mode::read);
     const auto c = existing(store, o.id);
     if (o.format == "json") {
         ctx.out << render_comparison_json(c).dump(2) << '\n';
+    } else if (o.format == "markdown") {
+        render_comparison_markdown(c, ctx.out);
+    } else if (o.format == "html") {
+        render_comparison_html(c, ctx.out);
     } else {
         render_grid_text(c, ctx.out);
     }
@@ -170,8 +175,9 @@ Examples:
 
     auto* s = cbc->add_subcommand("show", "The 2x2 grid with weighted totals");
     s->add_option("id", o->id, "The comparison's id")->required();
-    s->add_option("--format", o->format, "text (default) or json");
-    s->footer("\nExamples:\n  smartgoals cbc show 1\n  smartgoals cbc show 1 --format json");
+    s->add_option("--format", o->format, "text (default), markdown, html or json");
+    s->footer("\nExamples:\n  smartgoals cbc show 1\n  smartgoals cbc show 1 --format html > "
+              "drinking.html\n  smartgoals cbc show 1 --format json");
     s->callback(on(run_show));
 
     auto* l = cbc->add_subcommand("list", "Every comparison");

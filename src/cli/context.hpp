@@ -66,6 +66,7 @@ void register_checkin(CLI::App& app, Action& action);
 void register_review(CLI::App& app, Action& action);
 void register_urge_log(CLI::App& app, Action& action);
 void register_cbc(CLI::App& app, Action& action);
+void register_worksheet(CLI::App& app, Action& action);
 void register_config(CLI::App& app, Action& action);
 void register_export(CLI::App& app, Action& action);
 

@@ -26,9 +26,9 @@ void run_review(const ReviewOptions& o, Context& ctx) {
         throw UsageError(
             fmt::format("--trend: {} is out of range; use 0 to {} weeks", o.trend, k_max_trend));
     }
-    if (o.format != "text" && o.format != "json") {
-        throw UsageError(
-            fmt::format("--format: '{}' is not a review format; use text or json", o.format));
+    if (o.format != "text" && o.format != "json" && o.format != "markdown" && o.format != "html") {
+        throw UsageError(fmt::format(
+            "--format: '{}' is not a review format; use text, markdown, html or json", o.format));
     }
     auto store = ctx.open(Store::Mode::read);
     const Weekday ws = store.week_start();
@@ -36,6 +36,14 @@ void run_review(const ReviewOptions& o, Context& ctx) {
     const Review review = build_review(store, week, ctx.today, o.trend);
     if (o.format == "json") {
         ctx.out << render_json(review).dump(2) << '\n';
+        return;
+    }
+    if (o.format == "markdown") {
+        render_markdown(review, ctx.out);
+        return;
+    }
+    if (o.format == "html") {
+        render_html(review, ctx.out);
         return;
     }
     render_text(review, ctx.out, TextStyle{.color = ctx.color});
@@ -53,12 +61,13 @@ void register_review(CLI::App& app, Action& action) {
                                            "rolling over, the trend and the week ahead");
     r->add_option("--week", options->week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
     r->add_option("--trend", options->trend, "Weeks in the trend (default 8; 0 leaves it out)");
-    r->add_option("--format", options->format, "text (default) or json");
+    r->add_option("--format", options->format, "text (default), markdown, html or json");
     r->footer(R"(
 Examples:
   smartgoals review
   smartgoals review --week last
   smartgoals review --trend 12
+  smartgoals review --week last --format html > last-week.html
   smartgoals review --format json > week.json)");
     r->callback(
         [&action, options] { action = [options](Context& ctx) { run_review(*options, ctx); }; });

@@ -44,6 +44,7 @@ const std::vector<BadInput> k_bad_inputs = {
     {{"checkin", "--rating", "5", "--date", "2027-01-01"}, "is in the future"},
     {{"review", "--trend", "-1"}, "--trend: -1 is out of range"},
     {{"review", "--format", "pdf"}, "--format: 'pdf' is not a review format"},
+    {{"worksheet", "weekly", "--format", "docx"}, "is not a worksheet format"},
     {{"review", "--week", "2026-13-01"}, "--week: '2026-13-01' is not a week"},
     {{"config", "set", "colour", "blue"}, "'colour' is not a setting"},
     {{"config", "set", "week-start", "funday"}, "week-start: 'funday' is not a day"},

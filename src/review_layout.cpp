@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/review.hpp>
+
+#include <fmt/format.h>
+
+namespace smartgoals {
+
+namespace {
+
+std::string goal_label(const Goal& goal) {
+    std::string label = fmt::format("#{} {}", goal.id, goal.text);
+    if (goal.area) {
+        label += fmt::format(" [{}]", to_string(*goal.area));
+    }
+    return label;
+}
+
+std::string tenths(int value) {
+    return fmt::format("{}.{}", value / 10, value % 10);
+}
+std::string times(int n) {
+    return fmt::format("{} time{}", n, n == 1 ? "" : "s");
+}
+std::string plural(int n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+ReviewSection checkins(const Review& r) {
+    ReviewSection s{"How the last seven days have been",
+                    "",
+                    {},
+                    r.is_future() ? "No check-ins yet." : "No check-in this week."};
+    for (const auto* c : r.summary.checkins) {
+        std::string text = format_date(c->date);
+        text += c->rating ? fmt::format("  rated {}/10", *c->rating) : "  (no rating)";
+        if (!c->note.empty()) {
+            text += "  " + c->note;
+        }
+        s.items.push_back(text);
+    }
+    return s;
+}
+
+std::vector<ReviewSection> goals(const Review& r) {
+    ReviewSection achieved{"", "✓", {}, "None yet this week."}, rolling{"", "→", {}, ""},
+        let_go{"", "·", {}, ""}, weekly{"Weekly goals", "", {}, ""};
+    const Weekday ws = r.history->week_start;
+    const bool past = !r.is_current() && !r.is_future();
+    for (const auto& [goal, at] : r.summary.goals) {
+        const Week planned = week_containing(goal->planned, ws);
+        if (goal->kind == Kind::weekly) {
+            weekly.items.push_back(fmt::format(
+                "{} {}/{} this week{}{}", goal_label(*goal), at.progress, goal->target,
+                at.done_here ? ", achieved" : "", at.let_go_here ? ", let go this week" : ""));
+            if (at.done_here) {
+                achieved.items.push_back(fmt::format("{} (weekly, {}/{})", goal_label(*goal),
+                                                     at.progress, goal->target));
+            }
+            continue;
+        }
+        if (at.done_here) {
+            std::string note;
+            if (planned > r.week()) {
+                note = fmt::format(" (done early: planned for the week of {})",
+                                   format_date(planned.start));
+            } else if (at.carried) {
+                note = fmt::format(" (after {} rolling over)", plural(at.carried_weeks, "week"));
+            }
+            achieved.items.push_back(goal_label(*goal) + note);
+        } else if (at.let_go_here) {
+            let_go.items.push_back(goal_label(*goal));
+        } else if (at.rolls_over || r.is_future()) {
+            // The current (or a future) week lists what is still open; a past week what rolled
+            // over, described as the next week's goal list describes it.
+            std::string line = goal_label(*goal);
+            if (goal->target > 1) {
+                line += fmt::format(" ({}/{})", at.progress, goal->target);
+            }
+            if (past) {
+                line += " — " + rolled_over_note(planned, weeks_between(planned, r.week().plus(1)));
+            } else if (at.carried) {
+                line += " — " + rolled_over_note(planned, at.carried_weeks);
+            }
+            rolling.items.push_back(line);
+        }
+    }
+    achieved.title = fmt::format("Goals achieved ({})", achieved.items.size());
+    rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling.items.size())
+                         : fmt::format("Still open: they roll over to next week if not done ({})",
+                                       rolling.items.size());
+    let_go.title = fmt::format("Let go ({})", let_go.items.size());
+    return {achieved, rolling, let_go, weekly};
+}
+
+ReviewSection urges(const Review& r) {
+    const auto& u = r.urges;
+    ReviewSection s{fmt::format("Urges ({})", u.count), "", {}, "No urges logged this week."};
+    if (u.count == 0) {
+        return s;
+    }
+    s.items.push_back(fmt::format("Strength: average {}, highest {}   Time: {}",
+                                  tenths(*u.avg_intensity_tenths), *u.highest_intensity,
+                                  plural(u.total_minutes, "minute")));
+    s.items.push_back(
+        fmt::format("Rode it out {}, acted on it {}", times(u.rode_out), times(u.acted)));
+    if (!u.strategies.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& st : u.strategies) {
+            parts.push_back(
+                fmt::format("{} {} (rode it out {})", st.strategy, times(st.used), st.rode_out));
+        }
+        s.items.push_back(fmt::format("How you coped: {}", fmt::join(parts, "; ")));
+    }
+    if (!u.triggers.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& t : u.triggers) {
+            parts.push_back(fmt::format("{} ({})", t.trigger, t.count));
+        }
+        s.items.push_back(fmt::format("Most common triggers: {}", fmt::join(parts, ", ")));
+    }
+    return s;
+}
+
+ReviewSection totals(const Review& r) {
+    const auto& t = r.totals;
+    return {fmt::format("So far (to {})", format_date(t.as_of)),
+            "",
+            {fmt::format("Goals achieved: {}   Weeks checked in: {}   Check-ins: {}",
+                         t.goals_achieved, t.weeks_checked_in, t.checkins),
+             fmt::format("Urges logged: {}   Ridden out: {}", t.urges_logged, t.urges_ridden_out)},
+            ""};
+}
+
+ReviewSection plan(const Review& r) {
+    const Week next = r.week().plus(1);
+    ReviewSection s{fmt::format("The seven days ahead ({} to {})", format_date(next.start),
+                                format_date(next.end())),
+                    "",
+                    {},
+                    "No goals yet. Add one with: smartgoals goal add \"...\" --week " +
+                        format_date(next.start)};
+    for (const auto* goal : r.plan) {
+        const Week planned = week_containing(goal->planned, r.history->week_start);
+        std::string note;
+        if (goal->kind == Kind::weekly) {
+            note = fmt::format(" (every week, {})", times(goal->target));
+        } else if (planned < next) {
+            note = " — " + rolled_over_note(planned, weeks_between(planned, next));
+        } else if (goal->target > 1) {
+            note = fmt::format(" ({} times)", goal->target);
+        }
+        s.items.push_back(goal_label(*goal) + note);
+    }
+    return s;
+}
+
+} // namespace
+
+ReviewDocument layout_review(const Review& r) {
+    const Week w = r.week();
+    const char* when = r.is_current() ? " (this week)" : r.is_future() ? " (ahead)" : "";
+    ReviewDocument doc{
+        fmt::format("Week of {} to {}{}", format_date(w.start), format_date(w.end()), when),
+        {checkins(r)},
+        r.trend,
+        {totals(r), plan(r)}};
+    for (auto& s : goals(r)) {
+        doc.sections.push_back(std::move(s));
+    }
+    doc.sections.push_back(urges(r));
+    return doc;
+}
+
+} // namespace smartgoals
