@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev doctest-dev nlohmann-json3-dev
           libsqlite3-dev libutf8proc-dev sqlite3 bsdutils
-          chromium poppler-utils fonts-dejavu-core)
+          chromium poppler-utils fonts-dejavu-core miller python3)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -24,8 +24,10 @@ using Row = std::vector<Cell>;
 // Writes rows as CSV (RFC 4180) or as a JSON array of objects keyed by the column names.
 class RowWriter {
 public:
-    RowWriter(std::ostream& out, ExportFormat format, std::vector<std::string_view> columns)
-        : m_out(out), m_format(format), m_columns(std::move(columns)) {}
+    RowWriter(std::ostream& out, const ExportRequest& request,
+              std::vector<std::string_view> columns)
+        : m_out(out), m_format(request.format), m_safe(request.spreadsheet_safe),
+          m_columns(std::move(columns)) {}
     RowWriter(const RowWriter&) = delete;
     RowWriter& operator=(const RowWriter&) = delete;
 
@@ -42,7 +44,7 @@ public:
         if (m_format == ExportFormat::csv) {
             std::string line;
             for (std::size_t i = 0; i < cells.size(); ++i) {
-                line += (i ? "," : "") + csv_text(cells[i]);
+                line += (i ? "," : "") + csv_text(cells[i], m_safe);
             }
             m_out << line << "\r\n";
         } else {
@@ -74,18 +76,24 @@ private:
         }
     }
 
-    static std::string csv_text(const Cell& cell) {
+    static std::string csv_text(const Cell& cell, bool safe) {
+        // Only text is guarded: numbers and dates never begin with these characters.
+        auto guarded = [safe](const std::string& text) {
+            const bool formula =
+                !text.empty() && std::string_view("=+-@").find(text[0]) != std::string_view::npos;
+            return csv_field(safe && formula ? "'" + text : text);
+        };
         if (const auto* n = std::get_if<long long>(&cell)) {
             return std::to_string(*n);
         }
         if (const auto* s = std::get_if<std::string>(&cell)) {
-            return csv_field(*s);
+            return guarded(*s);
         }
         if (const auto* t = std::get_if<Tenths>(&cell)) {
             return fmt::format("{}.{}", t->value / 10, t->value % 10);
         }
         if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
-            return csv_field(fmt::format("{}", fmt::join(*list, ";")));
+            return guarded(fmt::format("{}", fmt::join(*list, ";")));
         }
         return "";
     }
@@ -107,6 +115,7 @@ private:
 
     std::ostream& m_out;
     ExportFormat m_format;
+    bool m_safe;
     std::vector<std::string_view> m_columns;
     long long m_rows = 0;
     bool m_started = false;
@@ -120,14 +129,8 @@ template <typename T> Cell optional_cell(const std::optional<T>& value) {
     return value ? Cell{static_cast<long long>(*value)} : Cell{};
 }
 
-// Binds :since and :until (inclusive), open-ended when not given.
-void bind_range(SQLite::Statement& query, const ExportRequest& request) {
-    query.bind(":since", request.since ? format_date(*request.since) : "0000-00-00");
-    query.bind(":until", request.until ? format_date(*request.until) : "9999-99-99");
-}
-
 void export_goals(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format,
+    RowWriter writer(out, request,
                      {"id", "uuid", "text", "area", "kind", "target", "week", "status", "created",
                       "closed", "progress", "carried_weeks"});
     const Weekday ws = store.week_start();
@@ -140,7 +143,7 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
         "FROM goals g WHERE substr(g.created_at, 1, 10) BETWEEN :since AND :until ORDER BY g.id");
     query.bind(":week_start", format_date(this_week.start));
     query.bind(":week_end", format_date(this_week.end()));
-    bind_range(query, request);
+    bind_date_range(query, request);
     while (query.executeStep()) {
         Goal goal;
         goal.kind = parse_kind(query.getColumn(4).getString()).value_or(Kind::once);
@@ -160,12 +163,12 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
 }
 
 void export_completions(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format, {"id", "uuid", "goal_id", "goal_uuid", "date", "note"});
+    RowWriter writer(out, request, {"id", "uuid", "goal_id", "goal_uuid", "date", "note"});
     SQLite::Statement query(store.database(),
                             "SELECT c.id, c.uuid, c.goal_id, g.uuid, c.date, c.note FROM "
                             "completions c JOIN goals g ON g.id = c.goal_id "
                             "WHERE c.date BETWEEN :since AND :until ORDER BY c.id");
-    bind_range(query, request);
+    bind_date_range(query, request);
     while (query.executeStep()) {
         writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                     query.getColumn(2).getInt64(), query.getColumn(3).getString(),
@@ -175,11 +178,11 @@ void export_completions(Store& store, const ExportRequest& request, std::ostream
 }
 
 void export_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format, {"id", "uuid", "date", "week", "rating", "note"});
+    RowWriter writer(out, request, {"id", "uuid", "date", "week", "rating", "note"});
     const Weekday ws = store.week_start();
     SQLite::Statement query(store.database(), "SELECT id, uuid, date, rating, note FROM checkins "
                                               "WHERE date BETWEEN :since AND :until ORDER BY id");
-    bind_range(query, request);
+    bind_date_range(query, request);
     while (query.executeStep()) {
         const Date date = *parse_date(query.getColumn(2).getString());
         const auto rating = query.getColumn(3);
@@ -192,7 +195,7 @@ void export_checkins(Store& store, const ExportRequest& request, std::ostream& o
 }
 
 void export_urges(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format,
+    RowWriter writer(out, request,
                      {"id", "uuid", "at", "date", "week", "intensity", "duration_min", "trigger",
                       "where", "strategy", "outcome", "note", "next_time"});
     const Weekday ws = store.week_start();
@@ -200,7 +203,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
                             "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
                             "strategies, outcome, note, next_time FROM urges "
                             "WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id");
-    bind_range(query, request);
+    bind_date_range(query, request);
     while (query.executeStep()) {
         const auto at = query.getColumn(2).getString();
         const Date date = *parse_date(at.substr(0, 10));
@@ -218,7 +221,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
 }
 
 void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format,
+    RowWriter writer(out, request,
                      {"cbc_id", "cbc_uuid", "title", "kind", "created", "item_id", "item_uuid",
                       "quadrant", "term", "weight", "text"});
     // A comparison with no items yet still has its row, with empty item fields.
@@ -228,7 +231,7 @@ void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
         "i.quadrant, i.term, i.weight, i.text FROM comparisons c LEFT JOIN comparison_items i "
         "ON i.comparison_id = c.id WHERE substr(c.created_at, 1, 10) BETWEEN :since AND :until "
         "ORDER BY c.id, i.id");
-    bind_range(query, request);
+    bind_date_range(query, request);
     while (query.executeStep()) {
         Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                 query.getColumn(2).getString(), query.getColumn(3).getString(),
@@ -249,7 +252,7 @@ void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
 }
 
 void export_weeks(Store& store, const ExportRequest& request, std::ostream& out) {
-    RowWriter writer(out, request.format,
+    RowWriter writer(out, request,
                      {"week", "week_end", "checkins", "avg_rating", "goals_active", "goals_done",
                       "goals_rolled_over", "goals_let_go", "urges", "avg_intensity",
                       "urges_ridden_out"});
@@ -288,6 +291,11 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
 }
 
 } // namespace
+
+void bind_date_range(SQLite::Statement& query, const ExportRequest& request) {
+    query.bind(":since", request.since ? format_date(*request.since) : "0000-00-00");
+    query.bind(":until", request.until ? format_date(*request.until) : "9999-99-99");
+}
 
 std::string csv_field(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {

@@ -285,15 +285,17 @@ void Store::add_checkin(Checkin& checkin) {
     if (checkin.uuid.empty()) {
         throw std::logic_error("check-in without uuid");
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO checkins (uuid, date, rating, note, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)");
-    insert.bind(1, checkin.uuid);
-    insert.bind(2, format_date(checkin.date));
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO checkins (id, uuid, date, rating, note, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "checkins", checkin.id);
+    insert.bind(2, checkin.uuid);
+    insert.bind(3, format_date(checkin.date));
     if (checkin.rating) {
-        insert.bind(3, *checkin.rating);
+        insert.bind(4, *checkin.rating);
     }
-    insert.bind(4, checkin.note);
-    insert.bind(5, checkin.created);
+    insert.bind(5, checkin.note);
+    insert.bind(6, checkin.created);
     insert.exec();
     checkin.id = m_db->getLastInsertRowid();
 }
@@ -360,6 +362,42 @@ Totals Store::totals_until(Date day, Weekday week_start) {
     totals.urges_logged = urges.getColumn(0).getInt();
     totals.urges_ridden_out = urges.getColumn(1).getInt();
     return totals;
+}
+
+namespace {
+constexpr std::string_view k_record_tables[] = {"goals", "completions", "checkins",
+                                                "urges", "comparisons", "comparison_items"};
+std::string_view checked_table(std::string_view table) {
+    for (auto t : k_record_tables) {
+        if (t == table) {
+            return t;
+        }
+    }
+    throw std::logic_error("not a record table");
+}
+} // namespace
+
+std::optional<std::int64_t> Store::id_of_uuid(std::string_view table, const std::string& uuid) {
+    SQLite::Statement query(*m_db,
+                            fmt::format("SELECT id FROM {} WHERE uuid = ?", checked_table(table)));
+    query.bind(1, uuid);
+    if (query.executeStep()) {
+        return query.getColumn(0).getInt64();
+    }
+    return std::nullopt;
+}
+
+void Store::bind_wanted_id(SQLite::Statement& insert, std::string_view table, std::int64_t wanted) {
+    if (wanted > 0) {
+        SQLite::Statement taken(*m_db,
+                                fmt::format("SELECT 1 FROM {} WHERE id = ?", checked_table(table)));
+        taken.bind(1, wanted);
+        if (!taken.executeStep()) {
+            insert.bind(1, wanted);
+            return;
+        }
+    }
+    insert.bind(1);
 }
 
 std::optional<Date> Store::earliest_date() {

@@ -49,20 +49,21 @@ void Store::add_goal(Goal& goal) {
     if (goal.uuid.empty()) {
         goal.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO goals (uuid, text, area, kind, target, "
+    SQLite::Statement insert(*m_db, "INSERT INTO goals (id, uuid, text, area, kind, target, "
                                     "planned_on, created_at, status, closed_on) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, goal.uuid);
-    insert.bind(2, goal.text);
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "goals", goal.id);
+    insert.bind(2, goal.uuid);
+    insert.bind(3, goal.text);
     if (goal.area) {
-        insert.bind(3, std::string(to_string(*goal.area)));
+        insert.bind(4, std::string(to_string(*goal.area)));
     }
-    insert.bind(4, std::string(to_string(goal.kind)));
-    insert.bind(5, goal.target);
-    insert.bind(6, format_date(goal.planned));
-    insert.bind(7, goal.created);
-    insert.bind(8, std::string(to_string(goal.status)));
-    bind_optional_date(insert, 9, goal.closed);
+    insert.bind(5, std::string(to_string(goal.kind)));
+    insert.bind(6, goal.target);
+    insert.bind(7, format_date(goal.planned));
+    insert.bind(8, goal.created);
+    insert.bind(9, std::string(to_string(goal.status)));
+    bind_optional_date(insert, 10, goal.closed);
     insert.exec();
     goal.id = m_db->getLastInsertRowid();
 }
@@ -120,12 +121,13 @@ void Store::add_completion(Completion& completion) {
     if (completion.uuid.empty()) {
         completion.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO completions (uuid, goal_id, date, note) "
-                                    "VALUES (?, ?, ?, ?)");
-    insert.bind(1, completion.uuid);
-    insert.bind(2, completion.goal_id);
-    insert.bind(3, format_date(completion.date));
-    insert.bind(4, completion.note);
+    SQLite::Statement insert(*m_db, "INSERT INTO completions (id, uuid, goal_id, date, note) "
+                                    "VALUES (?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "completions", completion.id);
+    insert.bind(2, completion.uuid);
+    insert.bind(3, completion.goal_id);
+    insert.bind(4, format_date(completion.date));
+    insert.bind(5, completion.note);
     insert.exec();
     completion.id = m_db->getLastInsertRowid();
     refresh_goal(completion.goal_id);

@@ -25,23 +25,25 @@ void Store::add_urge(Urge& urge) {
         urge.uuid = new_uuid();
     }
     SQLite::Statement insert(
-        *m_db, "INSERT INTO urges (uuid, at, intensity, duration_min, trigger, place, strategies, "
-               "outcome, note, next_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, urge.uuid);
-    insert.bind(2, urge.at());
-    insert.bind(3, urge.intensity);
+        *m_db,
+        "INSERT INTO urges (id, uuid, at, intensity, duration_min, trigger, place, strategies, "
+        "outcome, note, next_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "urges", urge.id);
+    insert.bind(2, urge.uuid);
+    insert.bind(3, urge.at());
+    insert.bind(4, urge.intensity);
     if (urge.duration_min) {
-        insert.bind(4, *urge.duration_min);
+        insert.bind(5, *urge.duration_min);
     }
-    insert.bind(5, urge.trigger);
-    insert.bind(6, urge.where);
-    insert.bind(7, nlohmann::json(urge.strategies).dump());
-    bind_text_or_null(insert, 8,
+    insert.bind(6, urge.trigger);
+    insert.bind(7, urge.where);
+    insert.bind(8, nlohmann::json(urge.strategies).dump());
+    bind_text_or_null(insert, 9,
                       urge.outcome ? std::optional(std::string(to_string(*urge.outcome)))
                                    : std::nullopt);
-    insert.bind(9, urge.note);
-    insert.bind(10, urge.next_time);
-    insert.bind(11, urge.created);
+    insert.bind(10, urge.note);
+    insert.bind(11, urge.next_time);
+    insert.bind(12, urge.created);
     insert.exec();
     urge.id = m_db->getLastInsertRowid();
 }
@@ -83,12 +85,13 @@ void Store::add_comparison(CostBenefit& comparison) {
     if (comparison.uuid.empty()) {
         comparison.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO comparisons (uuid, title, kind, created_at) "
-                                    "VALUES (?, ?, ?, ?)");
-    insert.bind(1, comparison.uuid);
-    insert.bind(2, comparison.title);
-    insert.bind(3, std::string(comparison.kind()));
-    insert.bind(4, comparison.created);
+    SQLite::Statement insert(*m_db, "INSERT INTO comparisons (id, uuid, title, kind, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "comparisons", comparison.id);
+    insert.bind(2, comparison.uuid);
+    insert.bind(3, comparison.title);
+    insert.bind(4, std::string(comparison.kind()));
+    insert.bind(5, comparison.created);
     insert.exec();
     comparison.id = m_db->getLastInsertRowid();
 }
@@ -150,18 +153,20 @@ void Store::add_comparison_item(std::int64_t comparison_id, CostBenefitItem& ite
     if (item.uuid.empty()) {
         item.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO comparison_items (uuid, comparison_id, quadrant, "
-                                    "term, weight, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, item.uuid);
-    insert.bind(2, comparison_id);
-    insert.bind(3, std::string(to_string(item.quadrant)));
-    bind_text_or_null(insert, 4,
+    SQLite::Statement insert(*m_db,
+                             "INSERT INTO comparison_items (id, uuid, comparison_id, quadrant, "
+                             "term, weight, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "comparison_items", item.id);
+    insert.bind(2, item.uuid);
+    insert.bind(3, comparison_id);
+    insert.bind(4, std::string(to_string(item.quadrant)));
+    bind_text_or_null(insert, 5,
                       item.term ? std::optional(std::string(to_string(*item.term))) : std::nullopt);
     if (item.weight) {
-        insert.bind(5, *item.weight);
+        insert.bind(6, *item.weight);
     }
-    insert.bind(6, item.text);
-    insert.bind(7, item.created);
+    insert.bind(7, item.text);
+    insert.bind(8, item.created);
     insert.exec();
     item.id = m_db->getLastInsertRowid();
 }

@@ -3,6 +3,8 @@
 
 #include <smartgoals/store.hpp>
 
+#include <SQLiteCpp/Statement.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
@@ -22,10 +24,16 @@ struct ExportRequest {
     std::optional<Date> since; // inclusive, by each record's date
     std::optional<Date> until;
     Date today;
+    // CSV text beginning with = + - @ gets a leading ' so that a spreadsheet shows it as text
+    // instead of running it as a formula.
+    bool spreadsheet_safe = false;
 };
 
 // Writes one table with the columns of SPEC §7, row by row.
 void export_table(Store& store, const ExportRequest& request, std::ostream& out);
+
+// Binds a query's :since and :until (inclusive dates), open-ended where the request has none.
+void bind_date_range(SQLite::Statement& query, const ExportRequest& request);
 
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF.
 std::string csv_field(std::string_view text);

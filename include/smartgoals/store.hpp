@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -89,6 +90,13 @@ public:
     Totals totals_until(Date day, Weekday week_start);
     // The earliest date of any planned week, completion, check-in or urge.
     std::optional<Date> earliest_date();
+
+    // The id of the record with this uuid in `table` (goals, completions, checkins, urges,
+    // comparisons, comparison_items), for merging an import.
+    std::optional<std::int64_t> id_of_uuid(std::string_view table, const std::string& uuid);
+    // Binds `wanted` as the new record's id when it is positive and free, NULL otherwise (SQLite
+    // then picks the next id). Adding a record with a nonzero id asks to keep that id.
+    void bind_wanted_id(SQLite::Statement& insert, std::string_view table, std::int64_t wanted);
 
     SQLite::Database& database() { return *m_db; }
 

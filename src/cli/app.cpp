@@ -111,6 +111,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
     register_worksheet(app, action);
     register_config(app, action);
     register_export(app, action);
+    register_import(app, action);
 
     try {
         try {

@@ -3,6 +3,7 @@
 
 #include <smartgoals/errors.hpp>
 #include <smartgoals/export.hpp>
+#include <smartgoals/transfer.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -11,7 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <sstream>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,51 +26,72 @@ struct ExportOptions {
     std::string since;
     std::string until;
     std::string output;
+    bool spreadsheet_safe = false;
 };
 
-// Writes `data` to `path` through a temporary file and a rename, 0600, so that a reader never
-// sees half a file and an earlier export is replaced whole or not at all.
-void write_atomically(const std::string& path, const std::string& data) {
-    const std::string temp = path + ".tmp-smartgoals";
+// Streams into a private temporary file beside `path`, then renames it over `path`: a reader
+// never sees half a file, an earlier export is replaced whole or not at all, and memory does
+// not grow with the history.
+template <typename Write> void write_atomically(const std::string& path, Write write) {
+    const std::string temp = path + ".smartgoals-tmp";
+    auto failed = [&](int error) {
+        ::unlink(temp.c_str());
+        return StorageError(fmt::format("-o: cannot write {}: {}", path, std::strerror(error)));
+    };
     const int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw StorageError(fmt::format("-o: cannot write {}: {}", path, std::strerror(errno)));
+        throw failed(errno);
     }
     ::fchmod(fd, 0600);
-    std::size_t written = 0;
-    while (written < data.size()) {
-        const auto n = ::write(fd, data.data() + written, data.size() - written);
-        if (n < 0) {
-            const int saved = errno;
-            ::close(fd);
+    ::close(fd);
+    {
+        std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+        try {
+            write(file);
+        } catch (...) {
+            file.close();
             ::unlink(temp.c_str());
-            throw StorageError(fmt::format("-o: cannot write {}: {}", path, std::strerror(saved)));
+            throw;
         }
-        written += static_cast<std::size_t>(n);
+        file.flush();
+        if (!file) {
+            throw failed(EIO);
+        }
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int saved = errno;
-        ::unlink(temp.c_str());
-        throw StorageError(fmt::format("-o: cannot write {}: {}", path, std::strerror(saved)));
+    const int sync_fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = sync_fd >= 0 && ::fsync(sync_fd) == 0;
+    if (sync_fd >= 0) {
+        ::close(sync_fd);
+    }
+    if (!synced || std::rename(temp.c_str(), path.c_str()) != 0) {
+        throw failed(errno);
     }
 }
 
 void run_export(const ExportOptions& o, Context& ctx) {
-    ExportRequest request{.today = ctx.today};
-    if (o.table.empty()) {
-        throw UsageError("export needs a table: goals, completions, checkins, urges, cbc or weeks");
+    ExportRequest request{.today = ctx.today, .spreadsheet_safe = o.spreadsheet_safe};
+    std::optional<ExportTable> table;
+    if (!o.table.empty()) {
+        table = parse_export_table(o.table);
+        if (!table) {
+            throw UsageError(fmt::format("'{}' is not a table; use goals, completions, checkins, "
+                                         "urges, cbc or weeks",
+                                         o.table));
+        }
     }
-    const auto table = parse_export_table(o.table);
-    if (!table) {
-        throw UsageError(fmt::format("'{}' is not a table; use goals, completions, checkins, "
-                                     "urges, cbc or weeks",
-                                     o.table));
-    }
-    request.table = *table;
-    const auto format = parse_export_format(o.format.empty() ? "csv" : o.format);
+    // CSV is the default for one table; everything at once is JSON.
+    const auto format = parse_export_format(o.format.empty() ? (table ? "csv" : "json") : o.format);
     if (!format) {
         throw UsageError(
             fmt::format("--format: '{}' is not an export format; use csv or json", o.format));
+    }
+    if (!table && *format == ExportFormat::csv) {
+        throw UsageError("CSV holds one table: name one (goals, completions, checkins, urges, cbc, "
+                         "weeks), or use --format json for everything");
+    }
+    if (o.spreadsheet_safe && *format != ExportFormat::csv) {
+        throw UsageError("--spreadsheet-safe is for CSV opened in a spreadsheet; JSON keeps the "
+                         "exact text");
     }
     request.format = *format;
     if (!o.since.empty()) {
@@ -82,13 +104,19 @@ void run_export(const ExportOptions& o, Context& ctx) {
         throw UsageError(fmt::format("--since {} is after --until {}", o.since, o.until));
     }
     auto store = ctx.open(Store::Mode::read);
+    auto write = [&](std::ostream& out) {
+        if (table) {
+            request.table = *table;
+            export_table(store, request, out);
+        } else {
+            export_document(store, request, out);
+        }
+    };
     if (o.output.empty() || o.output == "-") {
-        export_table(store, request, ctx.out);
+        write(ctx.out);
         return;
     }
-    std::ostringstream buffer;
-    export_table(store, request, buffer);
-    write_atomically(o.output, buffer.str());
+    write_atomically(o.output, write);
     ctx.say(fmt::format("Wrote {}.", o.output));
 }
 
@@ -96,18 +124,23 @@ void run_export(const ExportOptions& o, Context& ctx) {
 
 void register_export(CLI::App& app, Action& action) {
     auto options = std::make_shared<ExportOptions>();
-    auto* e = app.add_subcommand("export", "Write a table as CSV or JSON, for scripts and "
-                                           "spreadsheets");
-    e->add_option("table", options->table, "goals, completions, checkins, urges, cbc or weeks");
-    e->add_option("--format", options->format, "csv (default) or json");
+    auto* e = app.add_subcommand("export", "Write your data as CSV or JSON: one table, or "
+                                           "everything as JSON");
+    e->add_option("table", options->table,
+                  "goals, completions, checkins, urges, cbc or weeks; "
+                  "none for everything (JSON)");
+    e->add_option("--format", options->format, "csv (the default with a table) or json");
     e->add_option("--since", options->since, "From this date, inclusive (YYYY-MM-DD)");
     e->add_option("--until", options->until, "Up to this date, inclusive (YYYY-MM-DD)");
-    e->add_option("-o,--output", options->output, "Write to this file instead of stdout");
+    e->add_option("-o,--output", options->output, "Write to this file (private, replaced whole)");
+    e->add_flag("--spreadsheet-safe", options->spreadsheet_safe,
+                "Prefix CSV text beginning with = + - @ with ' so a spreadsheet cannot run it");
     e->footer(R"(
 Examples:
   smartgoals export goals > goals.csv
+  smartgoals export urges --spreadsheet-safe -o urges.csv
   smartgoals export weeks --format json
-  smartgoals export checkins --since 2026-01-01 -o checkins.csv)");
+  smartgoals export -o smartgoals-backup.json)");
     e->callback(
         [&action, options] { action = [options](Context& ctx) { run_export(*options, ctx); }; });
 }

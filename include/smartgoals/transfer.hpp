@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <smartgoals/export.hpp>
+#include <smartgoals/store.hpp>
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+// Moving a whole history: the JSON document of SPEC §7 out, and back in, merged by UUID.
+namespace smartgoals {
+
+inline constexpr int k_document_version = 1;
+
+// {"format":"smartgoals","version":1,"settings":{...},"goals":[...],"checkins":[...],
+// "urges":[...],"cbc":[...]}, completions nested in goals and items in comparisons, one record a
+// line, streamed. --since/--until choose the top-level records by their date.
+void export_document(Store& store, const ExportRequest& request, std::ostream& out);
+
+// A document checked whole, ready to write. Ids are the wanted ones (0 when none was given).
+struct ImportDocument {
+    std::map<std::string, std::string> settings;
+    std::vector<Goal> goals; // status open or dropped; done follows from the completions
+    std::vector<Checkin> checkins;
+    std::vector<Urge> urges;
+    std::vector<CostBenefit> comparisons;
+};
+
+// Parses and validates everything (format, version, each record's fields and types, dates,
+// ranges); throws UsageError naming the first problem's place, e.g. "goals[3].target".
+ImportDocument parse_document(const std::string& text, Date today);
+
+struct ImportCount {
+    int added = 0;
+    int skipped = 0;
+};
+struct ImportReport {
+    ImportCount settings, goals, completions, checkins, urges, comparisons, items;
+};
+
+// Adds what is not there yet (by UUID), never overwriting; settings only where none is set.
+ImportReport import_document(Store& store, const ImportDocument& document);
+
+} // namespace smartgoals

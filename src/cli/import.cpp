@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "cli/context.hpp"
+
+#include <smartgoals/errors.hpp>
+#include <smartgoals/transfer.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace smartgoals::cli {
+
+namespace {
+
+std::string read_input(const std::string& file, Context& ctx) {
+    if (file == "-") {
+        return {std::istreambuf_iterator<char>(ctx.in), {}};
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        throw UsageError(fmt::format("import: cannot read {}: it is a directory", file));
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw UsageError(fmt::format("import: cannot read {}: {}", file, std::strerror(errno)));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        throw UsageError(fmt::format("import: cannot read {}", file));
+    }
+    return text.str();
+}
+
+void run_import(const std::string& file, Context& ctx) {
+    // The whole document is checked before the database is opened for writing.
+    const auto document = parse_document(read_input(file, ctx), ctx.today);
+    auto store = ctx.open(Store::Mode::write);
+    const auto report = import_document(store, document);
+    store.commit();
+    auto line = [&](std::string_view kind, const ImportCount& c) {
+        ctx.say(fmt::format("  {:<12} {} added, {} already here", kind, c.added, c.skipped));
+    };
+    ctx.say(fmt::format("Imported {}:", file == "-" ? "standard input" : file));
+    line("settings", report.settings);
+    line("goals", report.goals);
+    line("completions", report.completions);
+    line("check-ins", report.checkins);
+    line("urges", report.urges);
+    line("comparisons", report.comparisons);
+    line("items", report.items);
+}
+
+} // namespace
+
+void register_import(CLI::App& app, Action& action) {
+    auto file = std::make_shared<std::string>();
+    auto* i = app.add_subcommand("import", "Merge a JSON export into your data (by UUID; "
+                                           "nothing is overwritten)");
+    i->add_option("file", *file,
+                  "A file from 'smartgoals export --format json', or - for "
+                  "standard input")
+        ->required();
+    i->footer(R"(
+Records already here are skipped, never overwritten; settings are taken only where none is set.
+
+Examples:
+  smartgoals import smartgoals-backup.json
+  ssh old-laptop smartgoals export | smartgoals import -)");
+    i->callback([&action, file] { action = [file](Context& ctx) { run_import(*file, ctx); }; });
+}
+
+} // namespace smartgoals::cli

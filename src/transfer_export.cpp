@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/transfer.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+namespace smartgoals {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json text_or_null(const SQLite::Column& column) {
+    return column.isNull() || column.getString().empty() ? Json(nullptr) : Json(column.getString());
+}
+Json int_or_null(const SQLite::Column& column) {
+    return column.isNull() ? Json(nullptr) : Json(column.getInt64());
+}
+
+// Writes `"key":[` then one record a line, then `]`.
+class ArrayWriter {
+public:
+    ArrayWriter(std::ostream& out, std::string_view key) : m_out(out) {
+        m_out << ",\n\"" << key << "\":[";
+    }
+    ~ArrayWriter() { m_out << (m_first ? "]" : "\n]"); }
+    ArrayWriter(const ArrayWriter&) = delete;
+    ArrayWriter& operator=(const ArrayWriter&) = delete;
+    void add(const Json& record) {
+        m_out << (m_first ? "\n" : ",\n") << record.dump();
+        m_first = false;
+    }
+
+private:
+    std::ostream& m_out;
+    bool m_first = true;
+};
+
+void write_goals(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "goals");
+    const Weekday ws = store.week_start();
+    SQLite::Statement goals(
+        store.database(), "SELECT id, uuid, text, area, kind, target, planned_on, status, "
+                          "substr(created_at, 1, 10), closed_on FROM goals "
+                          "WHERE substr(created_at, 1, 10) BETWEEN :since AND :until ORDER BY id");
+    bind_date_range(goals, request);
+    // Completions are merged in by goal id from one ordered cursor: no query per goal.
+    SQLite::Statement completions(store.database(), "SELECT goal_id, id, uuid, date, note FROM "
+                                                    "completions ORDER BY goal_id, date, id");
+    bool more = completions.executeStep();
+    while (goals.executeStep()) {
+        const auto id = goals.getColumn(0).getInt64();
+        const Date planned = *parse_date(goals.getColumn(6).getString());
+        Json nested = Json::array();
+        while (more && completions.getColumn(0).getInt64() < id) {
+            more = completions.executeStep();
+        }
+        while (more && completions.getColumn(0).getInt64() == id) {
+            nested.push_back({{"id", completions.getColumn(1).getInt64()},
+                              {"uuid", completions.getColumn(2).getString()},
+                              {"date", completions.getColumn(3).getString()},
+                              {"note", text_or_null(completions.getColumn(4))}});
+            more = completions.executeStep();
+        }
+        writer.add({{"id", id},
+                    {"uuid", goals.getColumn(1).getString()},
+                    {"text", goals.getColumn(2).getString()},
+                    {"area", text_or_null(goals.getColumn(3))},
+                    {"kind", goals.getColumn(4).getString()},
+                    {"target", goals.getColumn(5).getInt64()},
+                    {"week", format_date(week_containing(planned, ws).start)},
+                    {"planned", format_date(planned)},
+                    {"status", goals.getColumn(7).getString()},
+                    {"created", goals.getColumn(8).getString()},
+                    {"closed", text_or_null(goals.getColumn(9))},
+                    {"completions", nested}});
+    }
+}
+
+void write_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "checkins");
+    SQLite::Statement query(store.database(), "SELECT id, uuid, date, rating, note FROM checkins "
+                                              "WHERE date BETWEEN :since AND :until ORDER BY id");
+    bind_date_range(query, request);
+    while (query.executeStep()) {
+        writer.add({{"id", query.getColumn(0).getInt64()},
+                    {"uuid", query.getColumn(1).getString()},
+                    {"date", query.getColumn(2).getString()},
+                    {"rating", int_or_null(query.getColumn(3))},
+                    {"note", text_or_null(query.getColumn(4))}});
+    }
+}
+
+void write_urges(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "urges");
+    SQLite::Statement query(store.database(),
+                            "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
+                            "strategies, outcome, note, next_time FROM urges "
+                            "WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id");
+    bind_date_range(query, request);
+    while (query.executeStep()) {
+        writer.add({{"id", query.getColumn(0).getInt64()},
+                    {"uuid", query.getColumn(1).getString()},
+                    {"at", query.getColumn(2).getString()},
+                    {"intensity", query.getColumn(3).getInt64()},
+                    {"duration_min", int_or_null(query.getColumn(4))},
+                    {"trigger", text_or_null(query.getColumn(5))},
+                    {"where", text_or_null(query.getColumn(6))},
+                    {"strategy", Json::parse(query.getColumn(7).getString())},
+                    {"outcome", text_or_null(query.getColumn(8))},
+                    {"note", text_or_null(query.getColumn(9))},
+                    {"next_time", text_or_null(query.getColumn(10))}});
+    }
+}
+
+void write_comparisons(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "cbc");
+    SQLite::Statement comparisons(
+        store.database(), "SELECT id, uuid, title, kind, substr(created_at, 1, 10) FROM "
+                          "comparisons WHERE substr(created_at, 1, 10) BETWEEN :since AND :until "
+                          "ORDER BY id");
+    bind_date_range(comparisons, request);
+    SQLite::Statement items(store.database(),
+                            "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
+                            "substr(created_at, 1, 10) FROM comparison_items "
+                            "ORDER BY comparison_id, id");
+    bool more = items.executeStep();
+    while (comparisons.executeStep()) {
+        const auto id = comparisons.getColumn(0).getInt64();
+        Json nested = Json::array();
+        while (more && items.getColumn(0).getInt64() < id) {
+            more = items.executeStep();
+        }
+        while (more && items.getColumn(0).getInt64() == id) {
+            nested.push_back({{"item_id", items.getColumn(1).getInt64()},
+                              {"item_uuid", items.getColumn(2).getString()},
+                              {"quadrant", items.getColumn(3).getString()},
+                              {"term", text_or_null(items.getColumn(4))},
+                              {"weight", int_or_null(items.getColumn(5))},
+                              {"text", items.getColumn(6).getString()},
+                              {"created", items.getColumn(7).getString()}});
+            more = items.executeStep();
+        }
+        writer.add({{"cbc_id", id},
+                    {"cbc_uuid", comparisons.getColumn(1).getString()},
+                    {"title", comparisons.getColumn(2).getString()},
+                    {"kind", comparisons.getColumn(3).getString()},
+                    {"created", comparisons.getColumn(4).getString()},
+                    {"items", nested}});
+    }
+}
+
+} // namespace
+
+void export_document(Store& store, const ExportRequest& request, std::ostream& out) {
+    Json settings = Json::object();
+    for (const auto& [key, value] : store.settings()) {
+        settings[key] = value;
+    }
+    out << "{\"format\":\"smartgoals\",\"version\":" << k_document_version
+        << ",\n\"settings\":" << settings.dump();
+    write_goals(store, request, out);
+    write_checkins(store, request, out);
+    write_urges(store, request, out);
+    write_comparisons(store, request, out);
+    out << "}\n";
+}
+
+} // namespace smartgoals

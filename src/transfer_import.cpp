@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: MIT
+#include <smartgoals/errors.hpp>
+#include <smartgoals/transfer.hpp>
+#include <smartgoals/urges.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace smartgoals {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Reads one object of the document, naming the place of any problem ("goals[3].target").
+class Fields {
+public:
+    Fields(const Json& object, std::string place) : m_object(object), m_place(std::move(place)) {
+        if (!m_object.is_object()) {
+            fail("", "is not an object");
+        }
+    }
+
+    [[noreturn]] void fail(std::string_view key, std::string_view problem) const {
+        throw UsageError(
+            fmt::format("import: {}{}{}: {}", m_place, key.empty() ? "" : ".", key, problem));
+    }
+
+    const Json* find(std::string_view key) const {
+        const auto it = m_object.find(key);
+        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    std::string text(std::string_view key, bool required = false) const {
+        const auto* v = find(key);
+        if (!v) {
+            if (required) {
+                fail(key, "is missing");
+            }
+            return "";
+        }
+        if (!v->is_string()) {
+            fail(key, "is not text");
+        }
+        if (required && v->get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
+            fail(key, "is empty");
+        }
+        return v->get<std::string>();
+    }
+
+    std::optional<std::int64_t> number(std::string_view key, std::int64_t low, std::int64_t high,
+                                       bool required = false) const {
+        const auto* v = find(key);
+        if (!v) {
+            if (required) {
+                fail(key, "is missing");
+            }
+            return std::nullopt;
+        }
+        if (!v->is_number_integer()) {
+            fail(key, "is not a whole number");
+        }
+        const auto n = v->get<std::int64_t>();
+        if (n < low || n > high) {
+            fail(key, fmt::format("{} is out of range ({} to {})", n, low, high));
+        }
+        return n;
+    }
+
+    std::optional<Date> date(std::string_view key, bool required,
+                             std::optional<Date> latest) const {
+        const auto t = text(key, required);
+        if (t.empty()) {
+            return std::nullopt;
+        }
+        const auto d = parse_date(t);
+        if (!d) {
+            fail(key, fmt::format("'{}' is not a date (YYYY-MM-DD)", t));
+        }
+        if (latest && *d > *latest) {
+            fail(key, fmt::format("{} is in the future", t));
+        }
+        return d;
+    }
+
+    template <typename T, typename Parse>
+    std::optional<T> choice(std::string_view key, Parse parse, std::string_view allowed,
+                            bool required = false) const {
+        const auto t = text(key, required);
+        if (t.empty()) {
+            return std::nullopt;
+        }
+        auto value = parse(t);
+        if (!value) {
+            fail(key, fmt::format("'{}' is not one of {}", t, allowed));
+        }
+        return value;
+    }
+
+    const Json& array(std::string_view key) const {
+        static const Json empty = Json::array();
+        const auto* v = find(key);
+        if (!v) {
+            return empty;
+        }
+        if (!v->is_array()) {
+            fail(key, "is not a list");
+        }
+        return *v;
+    }
+
+    std::string uuid(std::string_view key, std::set<std::string>& seen) const {
+        auto u = text(key, true);
+        if (u.size() > 64) {
+            fail(key, "is too long for a UUID");
+        }
+        if (!seen.insert(u).second) {
+            fail(key, fmt::format("{} appears twice", u));
+        }
+        return u;
+    }
+
+    const std::string& place() const { return m_place; }
+
+private:
+    const Json& m_object;
+    std::string m_place;
+};
+
+std::string timestamp_of(const Date& day) {
+    return format_date(day) + "T00:00:00";
+}
+
+Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
+    Goal g;
+    g.id = f.number("id", 1, INT64_MAX).value_or(0);
+    g.uuid = f.uuid("uuid", uuids);
+    g.text = f.text("text", true);
+    g.area = f.choice<Area>("area", parse_area, "motivation, urges, thoughts, balance");
+    g.kind = *f.choice<Kind>("kind", parse_kind, "once, weekly", true);
+    g.target = static_cast<int>(*f.number("target", 1, 99, true));
+    const auto planned = f.date("planned", false, std::nullopt);
+    g.planned = planned ? *planned : *f.date("week", true, std::nullopt);
+    g.created = timestamp_of(*f.date("created", true, today));
+    const auto status = *f.choice<Status>("status", parse_status, "open, done, dropped", true);
+    const auto closed = f.date("closed", false, today);
+    if (status == Status::dropped) {
+        if (!closed) {
+            f.fail("closed", "is missing for a goal that was let go");
+        }
+        g.status = Status::dropped;
+        g.closed = closed;
+    }
+    const auto& completions = f.array("completions");
+    for (std::size_t i = 0; i < completions.size(); ++i) {
+        const Fields c(completions[i], fmt::format("{}.completions[{}]", f.place(), i));
+        Completion done;
+        done.id = c.number("id", 1, INT64_MAX).value_or(0);
+        done.uuid = c.uuid("uuid", uuids);
+        done.date = *c.date("date", true, today);
+        done.note = c.text("note");
+        g.completions.push_back(std::move(done));
+    }
+    return g;
+}
+
+Checkin read_checkin(const Fields& f, Date today, std::set<std::string>& uuids) {
+    Checkin c;
+    c.id = f.number("id", 1, INT64_MAX).value_or(0);
+    c.uuid = f.uuid("uuid", uuids);
+    c.date = *f.date("date", true, today);
+    if (const auto rating = f.number("rating", 1, 10)) {
+        c.rating = static_cast<int>(*rating);
+    }
+    c.note = f.text("note");
+    c.created = timestamp_of(c.date);
+    return c;
+}
+
+Urge read_urge(const Fields& f, Date today, std::set<std::string>& uuids) {
+    Urge u;
+    u.id = f.number("id", 1, INT64_MAX).value_or(0);
+    u.uuid = f.uuid("uuid", uuids);
+    const auto at = f.text("at", true);
+    const auto date =
+        at.size() == 16 && at[10] == 'T' ? parse_date(at.substr(0, 10)) : std::nullopt;
+    const auto hh = at.size() == 16 ? at.substr(11, 2) : "",
+               mm = at.size() == 16 ? at.substr(14, 2) : "";
+    const bool digits = hh.find_first_not_of("0123456789") == std::string::npos &&
+                        mm.find_first_not_of("0123456789") == std::string::npos;
+    if (!date || !digits || hh.size() != 2 || at[13] != ':' || std::stoi(hh) > 23 ||
+        std::stoi(mm) > 59) {
+        f.fail("at", fmt::format("'{}' is not a time (YYYY-MM-DDTHH:MM)", at));
+    }
+    if (*date > today) {
+        f.fail("at", fmt::format("{} is in the future", at));
+    }
+    u.date = *date;
+    u.time = at.substr(11);
+    u.intensity = static_cast<int>(*f.number("intensity", 1, 10, true));
+    if (const auto minutes = f.number("duration_min", 0, 24 * 60)) {
+        u.duration_min = static_cast<int>(*minutes);
+    }
+    u.trigger = f.text("trigger");
+    u.where = f.text("where");
+    const auto& strategies = f.array("strategy");
+    for (std::size_t i = 0; i < strategies.size(); ++i) {
+        if (!strategies[i].is_string() || strategies[i].get<std::string>().empty()) {
+            f.fail(fmt::format("strategy[{}]", i), "is not text");
+        }
+        u.strategies.push_back(strategies[i].get<std::string>());
+    }
+    u.outcome = f.choice<Outcome>("outcome", parse_outcome, "rode-out, acted");
+    u.note = f.text("note");
+    u.next_time = f.text("next_time");
+    u.created = timestamp_of(u.date);
+    return u;
+}
+
+CostBenefit read_comparison(const Fields& f, Date today, std::set<std::string>& uuids) {
+    CostBenefit c;
+    c.id = f.number("cbc_id", 1, INT64_MAX).value_or(0);
+    c.uuid = f.uuid("cbc_uuid", uuids);
+    c.title = f.text("title", true);
+    const auto kind = f.text("kind", true);
+    if (kind != "substance" && kind != "activity") {
+        f.fail("kind", fmt::format("'{}' is not one of substance, activity", kind));
+    }
+    c.activity = kind == "activity";
+    c.created = timestamp_of(*f.date("created", true, today));
+    const auto& items = f.array("items");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Fields it(items[i], fmt::format("{}.items[{}]", f.place(), i));
+        CostBenefitItem item;
+        item.id = it.number("item_id", 1, INT64_MAX).value_or(0);
+        item.uuid = it.uuid("item_uuid", uuids);
+        item.quadrant = *it.choice<Quadrant>("quadrant", parse_quadrant,
+                                             "benefits-of-using, costs-of-using, "
+                                             "benefits-of-not-using, costs-of-not-using",
+                                             true);
+        item.term = it.choice<Term>("term", parse_term, "short, long");
+        if (const auto weight = it.number("weight", 1, 5)) {
+            item.weight = static_cast<int>(*weight);
+        }
+        item.text = it.text("text", true);
+        const auto created = it.date("created", false, today);
+        item.created = created ? timestamp_of(*created) : c.created;
+        c.items.push_back(std::move(item));
+    }
+    return c;
+}
+
+template <typename Read, typename Out>
+void read_all(const Fields& root, std::string_view key, Read read, Date today,
+              std::set<std::string>& uuids, std::vector<Out>& out) {
+    const auto& records = root.array(key);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        out.push_back(read(Fields(records[i], fmt::format("{}[{}]", key, i)), today, uuids));
+    }
+}
+
+} // namespace
+
+ImportDocument parse_document(const std::string& text, Date today) {
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        throw UsageError(fmt::format("import: the file is not valid JSON (byte {}): it may be "
+                                     "cut short or not an export",
+                                     e.byte));
+    }
+    if (!root.is_object() || !root.contains("format") || root["format"] != "smartgoals") {
+        throw UsageError("import: this is not a smartgoals export (it has no \"format\": "
+                         "\"smartgoals\"); export one with 'smartgoals export --format json'");
+    }
+    const Fields top(root, "document");
+    const auto version = top.number("version", 1, INT64_MAX, true);
+    if (*version > k_document_version) {
+        throw UsageError(fmt::format("import: the file was written by a newer smartgoals "
+                                     "(version {}); this one reads version {}",
+                                     *version, k_document_version));
+    }
+    ImportDocument doc;
+    if (const auto* settings = top.find("settings")) {
+        const Fields s(*settings, "settings");
+        for (const auto& [key, value] : settings->items()) {
+            if (key != "week-start" && key != "name") {
+                s.fail(key, "is not a setting (week-start, name)");
+            }
+            const auto v = s.text(key, true);
+            if (key == "week-start" && !parse_weekday(v)) {
+                s.fail(key, fmt::format("'{}' is not a day", v));
+            }
+            doc.settings[key] = v;
+        }
+    }
+    std::set<std::string> uuids;
+    read_all(top, "goals", read_goal, today, uuids, doc.goals);
+    read_all(top, "checkins", read_checkin, today, uuids, doc.checkins);
+    read_all(top, "urges", read_urge, today, uuids, doc.urges);
+    read_all(top, "cbc", read_comparison, today, uuids, doc.comparisons);
+    return doc;
+}
+
+ImportReport import_document(Store& store, const ImportDocument& doc) {
+    ImportReport report;
+    for (const auto& [key, value] : doc.settings) {
+        if (store.setting(key)) {
+            ++report.settings.skipped;
+        } else {
+            store.set_setting(key, value);
+            ++report.settings.added;
+        }
+    }
+    for (const auto& goal : doc.goals) {
+        auto id = store.id_of_uuid("goals", goal.uuid);
+        if (id) {
+            ++report.goals.skipped;
+        } else {
+            Goal copy = goal;
+            copy.status = Status::open;
+            copy.closed.reset();
+            copy.completions.clear();
+            store.add_goal(copy);
+            id = copy.id;
+            ++report.goals.added;
+        }
+        for (const auto& completion : goal.completions) {
+            if (store.id_of_uuid("completions", completion.uuid)) {
+                ++report.completions.skipped;
+                continue;
+            }
+            Completion copy = completion;
+            copy.goal_id = *id;
+            store.add_completion(copy);
+            ++report.completions.added;
+        }
+        if (goal.status == Status::dropped && store.goal(*id)->status == Status::open) {
+            store.let_go(*id, *goal.closed);
+        }
+    }
+    for (const auto& checkin : doc.checkins) {
+        if (store.id_of_uuid("checkins", checkin.uuid)) {
+            ++report.checkins.skipped;
+        } else {
+            Checkin copy = checkin;
+            store.add_checkin(copy);
+            ++report.checkins.added;
+        }
+    }
+    for (const auto& urge : doc.urges) {
+        if (store.id_of_uuid("urges", urge.uuid)) {
+            ++report.urges.skipped;
+        } else {
+            Urge copy = urge;
+            store.add_urge(copy);
+            ++report.urges.added;
+        }
+    }
+    for (const auto& comparison : doc.comparisons) {
+        auto id = store.id_of_uuid("comparisons", comparison.uuid);
+        if (id) {
+            ++report.comparisons.skipped;
+        } else {
+            CostBenefit copy = comparison;
+            store.add_comparison(copy);
+            id = copy.id;
+            ++report.comparisons.added;
+        }
+        for (const auto& item : comparison.items) {
+            if (store.id_of_uuid("comparison_items", item.uuid)) {
+                ++report.items.skipped;
+                continue;
+            }
+            CostBenefitItem copy = item;
+            store.add_comparison_item(*id, copy);
+            ++report.items.added;
+        }
+    }
+    return report;
+}
+
+} // namespace smartgoals
