@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev doctest-dev nlohmann-json3-dev
           libsqlite3-dev libutf8proc-dev sqlite3 bsdutils
-          chromium poppler-utils fonts-dejavu-core miller python3)
+          chromium poppler-utils fonts-dejavu-core miller python3
+          mandoc bash-completion zsh fish dpkg-dev file)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -112,6 +112,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
     register_config(app, action);
     register_export(app, action);
     register_import(app, action);
+    register_complete(app, action);
 
     try {
         try {

@@ -1,0 +1,103 @@
+# fish completion for smartgoals
+# SPDX-License-Identifier: MIT
+
+set -l commands goal checkin review urge-log cbc cba worksheet export import config
+set -l weeks this last next -1 -2 -4
+set -l areas motivation urges thoughts balance
+set -l deads deny delay escape avoid accept attack distract substitute
+
+# Open goals or comparisons from the user's database, with their text as the description.
+function __smartgoals_ids
+    set -l words (commandline -opc)
+    set -l db
+    if set -l i (contains -i -- --db $words)
+        set db --db $words[(math $i + 1)]
+    end
+    smartgoals $db __complete $argv[1] 2>/dev/null
+end
+
+function __smartgoals_using -a command sub
+    set -l words (commandline -opc)
+    contains -- $command $words; or return 1
+    test -z "$sub"; and return 0
+    contains -- $sub $words
+end
+
+complete -c smartgoals -f
+complete -c smartgoals -l db -r -F -d 'Database file'
+complete -c smartgoals -l today -x -d 'Take this date as today (YYYY-MM-DD)'
+complete -c smartgoals -l color -x -a 'auto always never' -d 'Colour'
+complete -c smartgoals -s q -l quiet -d 'No messages, only data and errors'
+complete -c smartgoals -l version -d 'Print the version'
+complete -c smartgoals -s h -l help -d 'Help'
+
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a goal -d 'Add, complete, let go, edit and list goals'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a checkin -d 'How the last seven days have been'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a review -d 'The weekly review'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a urge-log -d 'Log an urge'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a 'cbc cba' -d 'Cost-benefit comparison'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a worksheet -d 'A blank printable worksheet'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write your data as CSV or JSON'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import -d 'Merge a JSON export'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a config -d 'Settings'
+
+# goal
+set -l goal_subs add done drop reopen edit list
+complete -c smartgoals -n "__fish_seen_subcommand_from goal; and not __fish_seen_subcommand_from $goal_subs" -a "$goal_subs"
+complete -c smartgoals -n "__smartgoals_using goal done; or __smartgoals_using goal drop; or __smartgoals_using goal edit" -a '(__smartgoals_ids goals)'
+complete -c smartgoals -n "__smartgoals_using goal reopen" -a '(__smartgoals_ids all-goals)'
+complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l week -x -a "$weeks" -d 'Week'
+complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l area -x -a "$areas none" -d 'SMART point'
+complete -c smartgoals -n "__smartgoals_using goal add; or __smartgoals_using goal edit" -l times -x -d 'Times a week'
+complete -c smartgoals -n "__smartgoals_using goal add" -l every-week -d 'A weekly goal'
+complete -c smartgoals -n "__smartgoals_using goal done" -l date -x -d 'Date'
+complete -c smartgoals -n "__smartgoals_using goal done" -l note -x -d 'A few words'
+complete -c smartgoals -n "__smartgoals_using goal edit" -l text -x -d 'New text'
+complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
+
+# checkin, review
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l rating -x -a '1 2 3 4 5 6 7 8 9 10' -d 'The last seven days'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l note -x -d 'A few words'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l date -x -d 'Date'
+complete -c smartgoals -n "__fish_seen_subcommand_from review" -l week -x -a "$weeks" -d 'Week'
+complete -c smartgoals -n "__fish_seen_subcommand_from review" -l trend -x -d 'Weeks in the trend'
+complete -c smartgoals -n "__fish_seen_subcommand_from review" -l format -x -a 'text markdown html json'
+
+# urge-log
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list" -a list -d 'A week of urges'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l intensity -x -a '1 2 3 4 5 6 7 8 9 10' -d 'Strength'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l duration -x -d 'Minutes'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l at -x -d 'When'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l trigger -x -d 'What triggered it'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l where -x -d 'Who was there, where'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l strategy -x -a "$deads" -d 'How you coped'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l rode-out -d 'It passed'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l acted -d 'Acted on it'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l note -x -d 'How you felt'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l next-time -x -d 'Ideas for next time'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l week -x -a "$weeks" -d 'Week'
+
+# cbc
+set -l cbc_subs new add show list remove rename
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and not __fish_seen_subcommand_from $cbc_subs" -a "$cbc_subs"
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from add show remove rename" -a '(__smartgoals_ids cbc)'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from add" -a 'benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu bn cn'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l term -x -a 'short long'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l weight -x -a '1 2 3 4 5'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l activity -d 'About an activity'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l format -x -a 'text markdown html json'
+
+# worksheet, export, import, config
+complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -a 'weekly cbc urge-log change-plan all'
+complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l format -x -a 'text markdown html'
+complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l title -x -d 'Group, date, venue'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l since -x -d 'From (YYYY-MM-DD)'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l until -x -d 'To (YYYY-MM-DD)'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'File'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l spreadsheet-safe -d 'Guard formulas'
+complete -c smartgoals -n "__fish_seen_subcommand_from import" -F
+complete -c smartgoals -n "__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from list get set" -a 'list get set'
+complete -c smartgoals -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set; and not __fish_seen_subcommand_from week-start name" -a 'week-start name'
+complete -c smartgoals -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from week-start" -a 'monday tuesday wednesday thursday friday saturday sunday'
