@@ -95,6 +95,13 @@ CREATE TABLE comparison_items (
 );
 CREATE INDEX comparison_items_of ON comparison_items (comparison_id);
 )sql",
+    // Indexes that let the totals that only grow be counted from small index ranges instead of
+    // whole tables.
+    R"sql(
+CREATE INDEX goals_closed_status ON goals (status, closed_on);
+CREATE INDEX goals_weekly ON goals (kind, id, planned_on, status, closed_on, target);
+CREATE INDEX urges_outcome_at ON urges (outcome, at);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -329,18 +336,20 @@ Totals Store::totals_until(Date day, Weekday week_start) {
     Totals totals{.as_of = day};
     const std::string until = format_date(day);
 
-    SQLite::Statement once(*m_db, "SELECT count(*) FROM goals WHERE kind = 'once' AND "
-                                  "status = 'done' AND closed_on <= ?");
+    // Only once goals are ever 'done' (rule 4).
+    SQLite::Statement once(*m_db, "SELECT count(*) FROM goals WHERE status = 'done' AND "
+                                  "closed_on <= ?");
     once.bind(1, until);
     once.executeStep();
     totals.goals_achieved = once.getColumn(0).getInt();
 
     SQLite::Statement weekly(
-        *m_db, fmt::format("SELECT count(*) FROM (SELECT 1 FROM completions c JOIN goals g ON "
-                           "g.id = c.goal_id WHERE g.kind = 'weekly' AND c.date <= :until "
-                           "AND {0} >= {1} AND (g.status <> 'dropped' OR {0} <= {2}) "
-                           "GROUP BY c.goal_id, {0} HAVING count(*) >= max(g.target))",
-                           week("c.date"), week("g.planned_on"), week("g.closed_on")));
+        *m_db,
+        fmt::format("SELECT count(*) FROM (SELECT 1 FROM goals g CROSS JOIN completions c ON "
+                    "c.goal_id = g.id WHERE g.kind = 'weekly' AND c.date <= :until "
+                    "AND {0} >= {1} AND (g.status <> 'dropped' OR {0} <= {2}) "
+                    "GROUP BY c.goal_id, {0} HAVING count(*) >= max(g.target))",
+                    week("c.date"), week("g.planned_on"), week("g.closed_on")));
     weekly.bind(":until", until);
     weekly.bind(":anchor", format_date(anchor));
     weekly.executeStep();
@@ -355,9 +364,10 @@ Totals Store::totals_until(Date day, Weekday week_start) {
     totals.weeks_checked_in = checkins.getColumn(0).getInt();
     totals.checkins = checkins.getColumn(1).getInt();
 
-    SQLite::Statement urges(*m_db, "SELECT count(*), count(*) FILTER (WHERE outcome = 'rode-out') "
-                                   "FROM urges WHERE at < ?");
-    urges.bind(1, format_date(day + std::chrono::days{1}));
+    SQLite::Statement urges(*m_db, "SELECT (SELECT count(*) FROM urges WHERE at < :end), "
+                                   "(SELECT count(*) FROM urges WHERE outcome = 'rode-out' AND "
+                                   "at < :end)");
+    urges.bind(":end", format_date(day + std::chrono::days{1}));
     urges.executeStep();
     totals.urges_logged = urges.getColumn(0).getInt();
     totals.urges_ridden_out = urges.getColumn(1).getInt();

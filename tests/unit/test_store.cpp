@@ -225,6 +225,7 @@ TEST_CASE("an older database is brought forward, keeping its data") {
         // What a database of schema 1 looked like: no urges and no comparisons.
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
         raw.exec("DROP TABLE urges; DROP TABLE comparison_items; DROP TABLE comparisons; "
+                 "DROP INDEX goals_closed_status; DROP INDEX goals_weekly; "
                  "PRAGMA user_version = 1");
     }
     auto store = Store::open(path, Store::Mode::read);
