@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+// Nothing is lost: several writers at once, a process killed mid-import, a full disk, and a
+// seeded storm of random command lines.
+#include "harness.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <set>
+#include <signal.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using Json = nlohmann::json;
+
+namespace {
+
+std::string sqlite(const Sandbox& s, const std::string& sql) {
+    const auto r = run_process({"/usr/bin/sqlite3", s.db.string(), sql}, s.env, "", s.dir);
+    REQUIRE(r.code == 0);
+    return r.out;
+}
+
+// An export with `goals` goals (two completions each) and `urges` urges, all new.
+std::string big_document(int goals, int urges) {
+    Json doc{{"format", "smartgoals"},
+             {"version", 1},
+             {"goals", Json::array()},
+             {"urges", Json::array()}};
+    for (int i = 0; i < goals; ++i) {
+        doc["goals"].push_back(
+            {{"uuid", "g-" + std::to_string(i)},
+             {"text", "goal " + std::to_string(i)},
+             {"kind", "once"},
+             {"target", 3},
+             {"week", "2026-10-05"},
+             {"status", "open"},
+             {"created", "2026-10-05"},
+             {"completions",
+              {{{"uuid", "c-a-" + std::to_string(i)}, {"date", "2026-10-06"}},
+               {{"uuid", "c-b-" + std::to_string(i)}, {"date", "2026-10-07"}}}}});
+    }
+    for (int i = 0; i < urges; ++i) {
+        doc["urges"].push_back({{"uuid", "u-" + std::to_string(i)},
+                                {"at", "2026-11-0" + std::to_string(1 + i % 9) + "T10:00"},
+                                {"intensity", 1 + i % 10},
+                                {"strategy", {"delay"}},
+                                {"outcome", "rode-out"}});
+    }
+    return doc.dump();
+}
+
+pid_t spawn(const Sandbox& s, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<std::string> env_strings;
+    for (const auto& [k, v] : s.env) {
+        env_strings.push_back(k + "=" + v);
+    }
+    std::vector<char*> c_args, c_env;
+    for (auto& a : argv) {
+        c_args.push_back(a.data());
+    }
+    c_args.push_back(nullptr);
+    for (auto& e : env_strings) {
+        c_env.push_back(e.data());
+    }
+    c_env.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        ::execve(c_args[0], c_args.data(), c_env.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+} // namespace
+
+TEST_CASE("four processes adding goals at once: every add succeeds and none is lost") {
+    Sandbox s;
+    s.ok({"goal", "add", "first"});
+    std::vector<std::thread> writers;
+    std::vector<int> failures(4, 0);
+    for (int w = 0; w < 4; ++w) {
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < 15; ++i) {
+                const auto r =
+                    s.run({"-q", "goal", "add",
+                           "writer " + std::to_string(w) + " goal " + std::to_string(i)});
+                failures[static_cast<std::size_t>(w)] += r.code != 0;
+            }
+        });
+    }
+    for (auto& t : writers) {
+        t.join();
+    }
+    CHECK(failures == std::vector<int>{0, 0, 0, 0});
+    const auto goals = Json::parse(s.ok({"export", "goals", "--format", "json"}));
+    CHECK(goals.size() == 61);
+    std::set<long long> ids;
+    for (const auto& g : goals) {
+        ids.insert(g["id"].get<long long>());
+    }
+    CHECK(ids.size() == 61);
+    CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
+}
+
+TEST_CASE("an import killed at random moments leaves all of it or none of it") {
+    Sandbox s;
+    s.ok({"goal", "add", "kept through everything"});
+    const auto file = (s.dir / "big.json").string();
+    std::ofstream(file) << big_document(400, 3000);
+    std::mt19937 random(7);
+    int whole = 0, none = 0;
+    for (int round = 0; round < 20; ++round) {
+        const pid_t pid = spawn(s, {"-q", "import", file});
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 400));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
+        const auto counts =
+            sqlite(s, "SELECT (SELECT count(*) FROM goals), "
+                      "(SELECT count(*) FROM completions), (SELECT count(*) FROM urges)");
+        const bool all = counts == "401|800|3000\n";
+        const bool nothing = counts == "1|0|0\n" || counts == "|0|0\n";
+        CHECK_MESSAGE((all || nothing), counts);
+        whole += all;
+        none += nothing;
+        CHECK(contains(s.ok({"goal", "list", "--all"}), "kept through everything"));
+        if (all) {
+            // Start again from the one goal, so that the next round can be cut short too.
+            sqlite(s, "DELETE FROM urges; DELETE FROM completions; DELETE FROM goals WHERE id > 1");
+        }
+    }
+    MESSAGE("imports killed before the end: ", none, ", finished before the kill: ", whole);
+    CHECK(none > 0); // the kills did land mid-import
+}
+
+TEST_CASE("a full disk: exit 1 with a clear message, and nothing already stored is lost") {
+    Sandbox s;
+    s.ok({"goal", "add", "stored before the disk filled"});
+    s.ok({"checkin", "--rating", "7"});
+    const auto before = s.ok({"export"});
+    const auto file = (s.dir / "big.json").string();
+    std::ofstream(file) << big_document(300, 4000);
+    // The file size limit makes every write past 256 KiB fail, as a full disk does.
+    const auto r =
+        run_process({"/bin/bash", "-c", "trap '' XFSZ; ulimit -f 256; exec \"$0\" import \"$1\"",
+                     SMARTGOALS_BINARY, file},
+                    s.env, "", s.dir);
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(contains(r.err, "nothing was changed"));
+    CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
+    CHECK(s.ok({"export"}) == before);
+}
+
+TEST_CASE("a seeded storm of random command lines exits only with 0, 1 or 2, errors formatted") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    s.ok({"cbc", "new", "Drinking"});
+    const std::vector<std::string> words{"goal",
+                                         "add",
+                                         "done",
+                                         "drop",
+                                         "reopen",
+                                         "edit",
+                                         "list",
+                                         "checkin",
+                                         "review",
+                                         "urge-log",
+                                         "cbc",
+                                         "cba",
+                                         "new",
+                                         "show",
+                                         "remove",
+                                         "rename",
+                                         "worksheet",
+                                         "export",
+                                         "import",
+                                         "config",
+                                         "get",
+                                         "set",
+                                         "week-start",
+                                         "name",
+                                         "--week",
+                                         "--area",
+                                         "--times",
+                                         "--every-week",
+                                         "--date",
+                                         "--note",
+                                         "--all",
+                                         "--rating",
+                                         "--trend",
+                                         "--format",
+                                         "--intensity",
+                                         "--duration",
+                                         "--at",
+                                         "--trigger",
+                                         "--strategy",
+                                         "--rode-out",
+                                         "--acted",
+                                         "--term",
+                                         "--weight",
+                                         "--title",
+                                         "--since",
+                                         "--until",
+                                         "--today",
+                                         "--color",
+                                         "-q",
+                                         "--",
+                                         "-",
+                                         "1",
+                                         "2",
+                                         "0",
+                                         "-1",
+                                         "99999999999999999999",
+                                         "10",
+                                         "11",
+                                         "x",
+                                         "",
+                                         " ",
+                                         "this",
+                                         "last",
+                                         "next",
+                                         "-3",
+                                         "2026-11-19",
+                                         "2026-02-30",
+                                         "2026-W53",
+                                         "2021-W53",
+                                         "monday",
+                                         "funday",
+                                         "balance",
+                                         "bu",
+                                         "cn",
+                                         "short",
+                                         "json",
+                                         "csv",
+                                         "html",
+                                         "markdown",
+                                         "text",
+                                         "goals",
+                                         "urges",
+                                         "weeks",
+                                         "all",
+                                         "weekly",
+                                         "08:00",
+                                         "2026-11-19 08:00",
+                                         "24:00",
+                                         "\xff\xfe",
+                                         "😀",
+                                         "a,b\"c",
+                                         "=1+1",
+                                         "out.csv",
+                                         "nope.json",
+                                         "--help",
+                                         "--version",
+                                         "--nonsense",
+                                         "-x"};
+    std::mt19937 random(20261119);
+    int codes[3] = {0, 0, 0};
+    for (int run = 0; run < 250; ++run) {
+        std::vector<std::string> args;
+        const auto n = 1 + random() % 6;
+        for (unsigned i = 0; i < n; ++i) {
+            args.push_back(words[random() % words.size()]);
+        }
+        const auto r = s.run(args);
+        std::string shown;
+        for (const auto& a : args) {
+            shown += "[" + a + "] ";
+        }
+        INFO("smartgoals ", shown, "\nstderr: ", r.err);
+        REQUIRE((r.code == 0 || r.code == 1 || r.code == 2));
+        ++codes[r.code];
+        if (r.code != 0) {
+            CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
+            CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        }
+    }
+    MESSAGE("exit 0: ", codes[0], ", exit 1: ", codes[1], ", exit 2: ", codes[2]);
+    CHECK(codes[2] > 0);
+    CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
+}
