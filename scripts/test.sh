@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The whole test suite: a warnings-as-errors build and an AddressSanitizer + UBSan build,
-# each running every unit and end-to-end test through CTest.
+# The whole test suite: a warnings-as-errors build and an AddressSanitizer + UBSan build, each
+# running every unit, end-to-end, browser, shell, package and reliability test through CTest;
+# then the libFuzzer harnesses, built with clang, each for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,7 @@ ctest --test-dir build --output-on-failure -j "$(nproc)"
 scripts/setup.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSMARTGOALS_SANITIZE=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
+
+scripts/setup.sh build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
+    -DSMARTGOALS_FUZZ=ON -DSMARTGOALS_WERROR=OFF
+ctest --test-dir build-fuzz --output-on-failure -j "$(nproc)"
