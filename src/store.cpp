@@ -102,6 +102,26 @@ CREATE INDEX goals_closed_status ON goals (status, closed_on);
 CREATE INDEX goals_weekly ON goals (kind, id, planned_on, status, closed_on, target);
 CREATE INDEX urges_outcome_at ON urges (outcome, at);
 )sql",
+    // Running tallies of the urges, kept by triggers in the writing transaction itself, so that
+    // "urges logged up to a day" is the tally less the few urges after it, not a count of all.
+    R"sql(
+CREATE TABLE tallies (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO tallies VALUES
+    ('urges', (SELECT count(*) FROM urges)),
+    ('urges_ridden_out', (SELECT count(*) FROM urges WHERE outcome = 'rode-out'));
+CREATE TRIGGER urges_tally_insert AFTER INSERT ON urges BEGIN
+    UPDATE tallies SET value = value + 1 WHERE name = 'urges';
+    UPDATE tallies SET value = value + (new.outcome IS 'rode-out') WHERE name = 'urges_ridden_out';
+END;
+CREATE TRIGGER urges_tally_delete AFTER DELETE ON urges BEGIN
+    UPDATE tallies SET value = value - 1 WHERE name = 'urges';
+    UPDATE tallies SET value = value - (old.outcome IS 'rode-out') WHERE name = 'urges_ridden_out';
+END;
+CREATE TRIGGER urges_tally_update AFTER UPDATE OF outcome ON urges BEGIN
+    UPDATE tallies SET value = value - (old.outcome IS 'rode-out') + (new.outcome IS 'rode-out')
+        WHERE name = 'urges_ridden_out';
+END;
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -364,9 +384,11 @@ Totals Store::totals_until(Date day, Weekday week_start) {
     totals.weeks_checked_in = checkins.getColumn(0).getInt();
     totals.checkins = checkins.getColumn(1).getInt();
 
-    SQLite::Statement urges(*m_db, "SELECT (SELECT count(*) FROM urges WHERE at < :end), "
-                                   "(SELECT count(*) FROM urges WHERE outcome = 'rode-out' AND "
-                                   "at < :end)");
+    SQLite::Statement urges(
+        *m_db, "SELECT (SELECT value FROM tallies WHERE name = 'urges') - "
+               "(SELECT count(*) FROM urges WHERE at >= :end), "
+               "(SELECT value FROM tallies WHERE name = 'urges_ridden_out') - "
+               "(SELECT count(*) FROM urges WHERE outcome = 'rode-out' AND at >= :end)");
     urges.bind(":end", format_date(day + std::chrono::days{1}));
     urges.executeStep();
     totals.urges_logged = urges.getColumn(0).getInt();

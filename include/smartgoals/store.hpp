@@ -33,7 +33,7 @@ struct Totals {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 3;
+    static constexpr int k_schema_version = 4;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. A file

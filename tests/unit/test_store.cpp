@@ -148,6 +148,27 @@ TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
     CHECK(early.checkins == 2);
 }
 
+TEST_CASE("urge totals stay right through adding, correcting and removing urges") {
+    auto store = Store::in_memory();
+    for (const char* day : {"2026-11-02", "2026-11-10", "2026-11-18"}) {
+        Urge u{.date = d(day), .time = "09:00", .intensity = 5, .outcome = Outcome::rode_out,
+               .created = "x"};
+        store.add_urge(u);
+    }
+    Urge acted{.date = d("2026-11-11"), .time = "09:00", .intensity = 7,
+               .outcome = Outcome::acted, .created = "x"};
+    store.add_urge(acted);
+    auto totals = store.totals_until(d("2026-11-15"), Monday);
+    CHECK(totals.urges_logged == 3);
+    CHECK(totals.urges_ridden_out == 2);
+    store.database().exec("UPDATE urges SET outcome = 'rode-out' WHERE outcome = 'acted'");
+    store.database().exec("DELETE FROM urges WHERE at LIKE '2026-11-02%'");
+    totals = store.totals_until(d("2026-11-15"), Monday);
+    CHECK(totals.urges_logged == 2);
+    CHECK(totals.urges_ridden_out == 2);
+    CHECK(store.totals_until(d("2026-11-22"), Monday).urges_logged == 3);
+}
+
 TEST_CASE("settings live in the database") {
     auto store = Store::in_memory();
     CHECK(store.week_start() == Monday);
@@ -225,7 +246,7 @@ TEST_CASE("an older database is brought forward, keeping its data") {
         // What a database of schema 1 looked like: no urges and no comparisons.
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
         raw.exec("DROP TABLE urges; DROP TABLE comparison_items; DROP TABLE comparisons; "
-                 "DROP INDEX goals_closed_status; DROP INDEX goals_weekly; "
+                 "DROP INDEX goals_closed_status; DROP INDEX goals_weekly; DROP TABLE tallies; "
                  "PRAGMA user_version = 1");
     }
     auto store = Store::open(path, Store::Mode::read);
