@@ -38,7 +38,14 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     const Date last = week.plus(1).end();
     const Date as_of = std::min(week.end(), today);
     auto totals = store.totals_until(as_of, store.week_start());
-    return build_review(store.history_between(first, last), week, today, trend_weeks, totals);
+    // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
+    auto review = build_review(store.history_between(first, last, week.start), week, today,
+                               trend_weeks, totals);
+    const auto counts = store.urges_per_week(Week{first}, static_cast<int>(review.trend.size()));
+    for (std::size_t i = 0; i < review.trend.size(); ++i) {
+        review.trend[i].urges = counts[i];
+    }
+    return review;
 }
 
 } // namespace smartgoals

@@ -206,7 +206,7 @@ void Store::attach_completions(std::vector<Goal>& goals,
     }
 }
 
-History Store::history_between(Date from, Date to) {
+History Store::history_between(Date from, Date to, std::optional<Date> urges_from) {
     History history;
     history.week_start = week_start();
     // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
@@ -222,7 +222,7 @@ History Store::history_between(Date from, Date to) {
         });
     attach_completions(history.goals, std::pair{a, b});
     history.checkins = checkins_between(a, b);
-    history.urges = urges_between(a, b);
+    history.urges = urges_between(urges_from ? std::max(a, *urges_from) : a, b);
     return history;
 }
 

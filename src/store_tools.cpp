@@ -81,6 +81,19 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
     return out;
 }
 
+std::vector<int> Store::urges_per_week(Week first, int weeks) {
+    std::vector<int> counts(static_cast<std::size_t>(std::max(0, weeks)), 0);
+    SQLite::Statement query(*m_db, "SELECT substr(at, 1, 10), count(*) FROM urges "
+                                   "WHERE at >= ? AND at < ? GROUP BY 1");
+    query.bind(1, format_date(first.start));
+    query.bind(2, format_date(first.plus(weeks).start));
+    while (query.executeStep()) {
+        const auto i = (*parse_date(query.getColumn(0).getString()) - first.start).count() / 7;
+        counts[static_cast<std::size_t>(i)] += query.getColumn(1).getInt();
+    }
+    return counts;
+}
+
 void Store::add_comparison(CostBenefit& comparison) {
     if (comparison.uuid.empty()) {
         comparison.uuid = new_uuid();

@@ -68,7 +68,8 @@ public:
 
     // Goals that can be active in some week between `from` and `to` (dates), with the
     // completions the rules need there, and the check-ins dated in between.
-    History history_between(Date from, Date to);
+    // Urges are loaded from `urges_from` on (default: from), for callers that count earlier ones.
+    History history_between(Date from, Date to, std::optional<Date> urges_from = std::nullopt);
     // Every goal with every completion, in id order.
     std::vector<Goal> all_goals();
 
@@ -78,6 +79,8 @@ public:
     // Urges, oldest first; fills in id and, when empty, uuid.
     void add_urge(Urge& urge);
     std::vector<Urge> urges_between(Date from, Date to);
+    // How many urges each week from `first` holds, for `weeks` weeks.
+    std::vector<int> urges_per_week(Week first, int weeks);
 
     // Cost-benefit comparisons and their items.
     void add_comparison(CostBenefit& comparison);

@@ -151,12 +151,18 @@ TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
 TEST_CASE("urge totals stay right through adding, correcting and removing urges") {
     auto store = Store::in_memory();
     for (const char* day : {"2026-11-02", "2026-11-10", "2026-11-18"}) {
-        Urge u{.date = d(day), .time = "09:00", .intensity = 5, .outcome = Outcome::rode_out,
+        Urge u{.date = d(day),
+               .time = "09:00",
+               .intensity = 5,
+               .outcome = Outcome::rode_out,
                .created = "x"};
         store.add_urge(u);
     }
-    Urge acted{.date = d("2026-11-11"), .time = "09:00", .intensity = 7,
-               .outcome = Outcome::acted, .created = "x"};
+    Urge acted{.date = d("2026-11-11"),
+               .time = "09:00",
+               .intensity = 7,
+               .outcome = Outcome::acted,
+               .created = "x"};
     store.add_urge(acted);
     auto totals = store.totals_until(d("2026-11-15"), Monday);
     CHECK(totals.urges_logged == 3);
