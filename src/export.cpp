@@ -199,10 +199,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
                      {"id", "uuid", "at", "date", "week", "intensity", "duration_min", "trigger",
                       "where", "strategy", "outcome", "note", "next_time"});
     const Weekday ws = store.week_start();
-    SQLite::Statement query(store.database(),
-                            "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
-                            "strategies, outcome, note, next_time FROM urges "
-                            "WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id");
+    SQLite::Statement query(store.database(), k_urges_in_range);
     bind_date_range(query, request);
     while (query.executeStep()) {
         const auto at = query.getColumn(2).getString();

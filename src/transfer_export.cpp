@@ -93,10 +93,7 @@ void write_checkins(Store& store, const ExportRequest& request, std::ostream& ou
 
 void write_urges(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "urges");
-    SQLite::Statement query(store.database(),
-                            "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
-                            "strategies, outcome, note, next_time FROM urges "
-                            "WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id");
+    SQLite::Statement query(store.database(), k_urges_in_range);
     bind_date_range(query, request);
     while (query.executeStep()) {
         writer.add({{"id", query.getColumn(0).getInt64()},

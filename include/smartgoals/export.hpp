@@ -32,6 +32,12 @@ struct ExportRequest {
 // Writes one table with the columns of SPEC §7, row by row.
 void export_table(Store& store, const ExportRequest& request, std::ostream& out);
 
+// The urges between :since and :until, in id order: id, uuid, at, intensity, duration_min,
+// trigger, place, strategies (JSON), outcome, note, next_time. Both exports read this.
+inline constexpr const char* k_urges_in_range =
+    "SELECT id, uuid, at, intensity, duration_min, trigger, place, strategies, outcome, note, "
+    "next_time FROM urges WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id";
+
 // Binds a query's :since and :until (inclusive dates), open-ended where the request has none.
 void bind_date_range(SQLite::Statement& query, const ExportRequest& request);
 

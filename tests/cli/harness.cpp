@@ -16,6 +16,50 @@
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// argv and envp for execve, owning their strings.
+struct ExecArgs {
+    ExecArgs(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env)
+        : args(argv) {
+        for (const auto& [k, v] : env) {
+            vars.push_back(k + "=" + v);
+        }
+        for (auto& a : args) {
+            c_args.push_back(a.data());
+        }
+        c_args.push_back(nullptr);
+        for (auto& e : vars) {
+            c_env.push_back(e.data());
+        }
+        c_env.push_back(nullptr);
+    }
+    [[noreturn]] void exec(const fs::path& cwd) {
+        if (::chdir(cwd.c_str()) == 0) {
+            ::execve(c_args[0], c_args.data(), c_env.data());
+        }
+        ::_exit(127);
+    }
+    std::vector<std::string> args, vars;
+    std::vector<char*> c_args, c_env;
+};
+
+} // namespace
+
+int spawn_process(const std::vector<std::string>& argv,
+                  const std::map<std::string, std::string>& env, const fs::path& cwd) {
+    ExecArgs exec_args(argv, env);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        exec_args.exec(cwd);
+    }
+    return pid;
+}
+
 Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,
                    const fs::path& cwd) {
@@ -23,19 +67,7 @@ Result run_process(const std::vector<std::string>& argv,
     if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) {
         FAIL("pipe");
     }
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : env) {
-        env_strings.push_back(k + "=" + v);
-    }
-    std::vector<char*> c_args, c_env;
-    for (const auto& a : argv) {
-        c_args.push_back(const_cast<char*>(a.c_str()));
-    }
-    c_args.push_back(nullptr);
-    for (auto& e : env_strings) {
-        c_env.push_back(e.data());
-    }
-    c_env.push_back(nullptr);
+    ExecArgs exec_args(argv, env);
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(in_pipe[0], 0);
@@ -45,11 +77,7 @@ Result run_process(const std::vector<std::string>& argv,
              {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
             ::close(fd);
         }
-        if (::chdir(cwd.c_str()) != 0) {
-            ::_exit(126);
-        }
-        ::execve(c_args[0], c_args.data(), c_env.data());
-        ::_exit(127);
+        exec_args.exec(cwd);
     }
     ::close(in_pipe[0]);
     ::close(out_pipe[1]);

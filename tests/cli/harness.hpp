@@ -35,6 +35,10 @@ public:
     std::string state() const;
 };
 
+// Starts a program with `env` as its whole environment and stdio on /dev/null; returns its pid.
+int spawn_process(const std::vector<std::string>& argv,
+                  const std::map<std::string, std::string>& env, const std::filesystem::path& cwd);
+
 // Runs any program with `env` as its whole environment.
 Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,

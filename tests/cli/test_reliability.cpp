@@ -58,29 +58,7 @@ std::string big_document(int goals, int urges) {
 pid_t spawn(const Sandbox& s, const std::vector<std::string>& args) {
     std::vector<std::string> argv{SMARTGOALS_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : s.env) {
-        env_strings.push_back(k + "=" + v);
-    }
-    std::vector<char*> c_args, c_env;
-    for (auto& a : argv) {
-        c_args.push_back(a.data());
-    }
-    c_args.push_back(nullptr);
-    for (auto& e : env_strings) {
-        c_env.push_back(e.data());
-    }
-    c_env.push_back(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        ::execve(c_args[0], c_args.data(), c_env.data());
-        ::_exit(127);
-    }
-    return pid;
+    return spawn_process(argv, s.env, s.dir);
 }
 
 } // namespace

@@ -50,32 +50,35 @@ t smartgoals goal list --week ''
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out == "goal checkin review urge-log cbc cba worksheet export import config --db --today "
-                   "--color --quiet -q --help --version\n"
-                   "add done drop reopen edit list\n"
-                   "1 2\n"
-                   "1 2 3\n"
-                   "motivation urges thoughts balance none\n"
-                   "deny delay distract\n"
-                   "1\n"
-                   "benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu "
-                   "bn cn\n"
-                   "goals completions checkins urges cbc weeks\n"
-                   "weekly cbc urge-log change-plan all\n"
-                   "text markdown html json\n"
-                   "tuesday thursday\n"
-                   "this last next -1 -2 -4\n");
+    CHECK(r.out ==
+          "goal checkin review urge-log cbc cba worksheet export import config --db --today "
+          "--color --quiet -q --help --version\n"
+          "add done drop reopen edit list\n"
+          "1 2\n"
+          "1 2 3\n"
+          "motivation urges thoughts balance none\n"
+          "deny delay distract\n"
+          "1\n"
+          "benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu "
+          "bn cn\n"
+          "goals completions checkins urges cbc weeks\n"
+          "weekly cbc urge-log change-plan all\n"
+          "text markdown html json\n"
+          "tuesday thursday\n"
+          "this last next -1 -2 -4\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
     Sandbox s;
     fill(s);
-    const std::string script = "source " + k_completions + "/smartgoals.fish; "
+    const std::string script = "source " + k_completions +
+                               "/smartgoals.fish; "
                                "complete -C 'smartgoals goal done '; echo ---; "
                                "complete -C 'smartgoals cbc show '; echo ---; "
                                "complete -C 'smartgoals worksheet c'; echo ---; "
                                "complete -C 'smartgoals export --format '";
-    const auto r = run_process({"/usr/bin/fish", "--no-config", "-c", script}, shell_env(s), "", s.dir);
+    const auto r =
+        run_process({"/usr/bin/fish", "--no-config", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out == "1\tWalk to the park\n2\tCall my sister\n---\n1\tDrinking\n---\n"
@@ -84,8 +87,11 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
 
 TEST_CASE("zsh loads the completion under compinit") {
     Sandbox s;
-    const std::string script = "fpath=(" + k_completions + " $fpath); autoload -Uz compinit; "
-                               "compinit -u -d " + (s.dir / "zcompdump").string() + "; "
+    const std::string script = "fpath=(" + k_completions +
+                               " $fpath); autoload -Uz compinit; "
+                               "compinit -u -d " +
+                               (s.dir / "zcompdump").string() +
+                               "; "
                                "print -r -- $_comps[smartgoals]; autoload -Uz +X _smartgoals && "
                                "print loaded";
     const auto r = run_process({"/usr/bin/zsh", "-f", "-c", script}, shell_env(s), "", s.dir);
