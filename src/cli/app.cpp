@@ -133,11 +133,13 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
             throw UsageError("a command is needed; see 'smartgoals --help'");
         }
         const auto [date, time] = env.clock();
+        const Date today = resolve_today(global, env, date);
         Context context{.out = out,
                         .err = err,
                         .in = in,
-                        .today = resolve_today(global, env, date),
+                        .today = today,
                         .time_of_day = time,
+                        .today_is_clock = format_date(today) == date,
                         .color = use_color(global, env),
                         .quiet = global.quiet,
                         .interactive = env.stdin_terminal && env.stdout_terminal,

@@ -46,6 +46,9 @@ struct Context {
     std::istream& in;
     Date today;
     std::string time_of_day; // HH:MM:SS, local
+    // Whether `today` is the clock's date; when --today or SMARTGOALS_TODAY names another day,
+    // every time of that day can be written down, none is yet to come.
+    bool today_is_clock = true;
     bool color = false;
     bool quiet = false;
     bool interactive = false; // stdin and stdout are terminals: prompts are allowed

@@ -55,7 +55,8 @@ std::pair<Date, std::string> parse_at(const std::string& text, const Context& ct
     if (std::stoi(time.substr(0, 2)) > 23 || std::stoi(time.substr(3)) > 59) {
         throw bad();
     }
-    if (*date > ctx.today || (*date == ctx.today && time > ctx.time_of_day.substr(0, 5))) {
+    if (*date > ctx.today ||
+        (*date == ctx.today && ctx.today_is_clock && time > ctx.time_of_day.substr(0, 5))) {
         throw UsageError(fmt::format("--at: {} {} is in the future", day, time));
     }
     return {*date, time};

@@ -63,6 +63,20 @@ TEST_CASE("urge-log defaults to now, takes HH:MM for today, and only --intensity
     CHECK(urges[1]["outcome"] == "acted");
 }
 
+TEST_CASE("on a day given with --today, any time of that day can be logged, whatever the clock") {
+    // The sandbox pins today to 2026-11-19, a day that is not the clock's: late in that day is
+    // not yet to come, however early the clock's time of day is.
+    Sandbox s;
+    s.ok({"urge-log", "--intensity", "5", "--at", "23:59"});
+    s.ok({"--today", "2026-11-18", "urge-log", "--intensity", "6", "--at", "2026-11-18 23:58"});
+    const auto urges = Json::parse(s.ok({"export", "urges", "--format", "json"}));
+    REQUIRE(urges.size() == 2);
+    CHECK(urges[0]["at"] == "2026-11-19T23:59");
+    CHECK(urges[1]["at"] == "2026-11-18T23:58");
+    check_refused(s, {"urge-log", "--intensity", "5", "--at", "2026-11-20 00:00"},
+                  "--at: 2026-11-20 00:00 is in the future");
+}
+
 TEST_CASE("urge-log rejects what cannot be right, and writes nothing") {
     Sandbox s;
     s.ok({"urge-log", "--intensity", "4", "--at", "2026-11-10 10:00"});
