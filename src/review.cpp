@@ -37,7 +37,7 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     const Date first = week.plus(-std::max(0, trend_weeks - 1)).start;
     const Date last = week.plus(1).end();
     const Date as_of = std::min(week.end(), today);
-    auto totals = store.totals_until(as_of, store.week_start());
+    auto totals = store.totals_until(as_of);
     // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
     auto review = build_review(store.history_between(first, last, week.start), week, today,
                                trend_weeks, totals);

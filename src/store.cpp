@@ -122,8 +122,180 @@ CREATE TRIGGER urges_tally_update AFTER UPDATE OF outcome ON urges BEGIN
         WHERE name = 'urges_ridden_out';
 END;
 )sql",
+    // Schema 5: the rest of the totals that only grow, and the trend's urge counts, kept the same
+    // way, so that a review reads a few rows of them whatever the length of the history.
+    // WEEK_OF(date) stands for the first day of the date's week under the week-start setting
+    // (see expand_week_of); changing the setting rebuilds what depends on it.
+    R"sql(
+CREATE VIEW week_start_day AS SELECT coalesce((SELECT CASE lower(value)
+    WHEN 'sunday' THEN 0 WHEN 'monday' THEN 1 WHEN 'tuesday' THEN 2 WHEN 'wednesday' THEN 3
+    WHEN 'thursday' THEN 4 WHEN 'friday' THEN 5 WHEN 'saturday' THEN 6 END
+    FROM settings WHERE key = 'week-start'), 1) AS day;
+
+-- A weekly goal's week counts as achieved on the day of its target-th completion in that week,
+-- for the weeks from the one it was planned for up to the one it was let go in (rule 3).
+CREATE VIEW weekly_achievements_due AS
+SELECT goal_id, week, date AS achieved_on FROM (
+    SELECT c.goal_id, WEEK_OF(c.date) AS week, c.date, g.target, g.planned_on, g.status,
+        g.closed_on, row_number() OVER (PARTITION BY c.goal_id, WEEK_OF(c.date)
+                                        ORDER BY c.date, c.id) AS n
+    FROM completions c JOIN goals g ON g.id = c.goal_id WHERE g.kind = 'weekly')
+WHERE n = target AND week >= WEEK_OF(planned_on)
+    AND (status <> 'dropped' OR week <= WEEK_OF(closed_on));
+
+CREATE TABLE weekly_achievements (
+    goal_id INTEGER NOT NULL,
+    week TEXT NOT NULL,
+    achieved_on TEXT NOT NULL,
+    PRIMARY KEY (goal_id, week)
+) WITHOUT ROWID;
+CREATE INDEX weekly_achievements_on ON weekly_achievements (achieved_on);
+CREATE TABLE checkin_weeks (week TEXT PRIMARY KEY, checkins INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE urge_days (
+    day TEXT PRIMARY KEY,
+    urges INTEGER NOT NULL,
+    ridden_out INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER weekly_achievements_tally_insert AFTER INSERT ON weekly_achievements BEGIN
+    UPDATE tallies SET value = value + 1 WHERE name = 'weekly_achievements';
+END;
+CREATE TRIGGER weekly_achievements_tally_delete AFTER DELETE ON weekly_achievements BEGIN
+    UPDATE tallies SET value = value - 1 WHERE name = 'weekly_achievements';
+END;
+CREATE TRIGGER checkin_weeks_tally_insert AFTER INSERT ON checkin_weeks BEGIN
+    UPDATE tallies SET value = value + 1 WHERE name = 'checkin_weeks';
+END;
+CREATE TRIGGER checkin_weeks_tally_delete AFTER DELETE ON checkin_weeks BEGIN
+    UPDATE tallies SET value = value - 1 WHERE name = 'checkin_weeks';
+END;
+INSERT INTO tallies VALUES
+    ('goals_done', (SELECT count(*) FROM goals WHERE status = 'done')),
+    ('checkins', (SELECT count(*) FROM checkins)),
+    ('checkin_weeks', 0),
+    ('weekly_achievements', 0);
+INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on FROM weekly_achievements_due;
+INSERT INTO checkin_weeks SELECT WEEK_OF(date), count(*) FROM checkins GROUP BY 1;
+INSERT INTO urge_days SELECT substr(at, 1, 10), count(*), count(*) FILTER (WHERE outcome = 'rode-out')
+    FROM urges GROUP BY 1;
+
+CREATE TRIGGER goals_done_tally_insert AFTER INSERT ON goals BEGIN
+    UPDATE tallies SET value = value + (new.status = 'done') WHERE name = 'goals_done';
+END;
+CREATE TRIGGER goals_done_tally_delete AFTER DELETE ON goals BEGIN
+    UPDATE tallies SET value = value - (old.status = 'done') WHERE name = 'goals_done';
+    DELETE FROM weekly_achievements WHERE goal_id = old.id;
+END;
+CREATE TRIGGER goals_done_tally_update AFTER UPDATE OF status ON goals BEGIN
+    UPDATE tallies SET value = value - (old.status = 'done') + (new.status = 'done')
+        WHERE name = 'goals_done';
+END;
+CREATE TRIGGER weekly_achievements_goal_update
+AFTER UPDATE OF id, kind, target, planned_on, status, closed_on ON goals
+WHEN old.kind = 'weekly' OR new.kind = 'weekly' BEGIN
+    DELETE FROM weekly_achievements WHERE goal_id IN (old.id, new.id);
+    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
+        FROM weekly_achievements_due WHERE goal_id = new.id;
+END;
+CREATE TRIGGER weekly_achievements_completion_insert AFTER INSERT ON completions
+WHEN (SELECT kind FROM goals WHERE id = new.goal_id) = 'weekly' BEGIN
+    DELETE FROM weekly_achievements WHERE goal_id = new.goal_id AND week = WEEK_OF(new.date);
+    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
+        FROM weekly_achievements_due WHERE goal_id = new.goal_id AND week = WEEK_OF(new.date);
+END;
+CREATE TRIGGER weekly_achievements_completion_delete AFTER DELETE ON completions
+WHEN (SELECT kind FROM goals WHERE id = old.goal_id) = 'weekly' BEGIN
+    DELETE FROM weekly_achievements WHERE goal_id = old.goal_id AND week = WEEK_OF(old.date);
+    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
+        FROM weekly_achievements_due WHERE goal_id = old.goal_id AND week = WEEK_OF(old.date);
+END;
+CREATE TRIGGER weekly_achievements_completion_update AFTER UPDATE OF goal_id, date ON completions
+BEGIN
+    DELETE FROM weekly_achievements WHERE goal_id IN (old.goal_id, new.goal_id);
+    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
+        FROM weekly_achievements_due WHERE goal_id IN (old.goal_id, new.goal_id);
+END;
+
+CREATE TRIGGER checkin_weeks_insert AFTER INSERT ON checkins BEGIN
+    UPDATE tallies SET value = value + 1 WHERE name = 'checkins';
+    INSERT OR IGNORE INTO checkin_weeks VALUES (WEEK_OF(new.date), 0);
+    UPDATE checkin_weeks SET checkins = checkins + 1 WHERE week = WEEK_OF(new.date);
+END;
+CREATE TRIGGER checkin_weeks_delete AFTER DELETE ON checkins BEGIN
+    UPDATE tallies SET value = value - 1 WHERE name = 'checkins';
+    UPDATE checkin_weeks SET checkins = checkins - 1 WHERE week = WEEK_OF(old.date);
+    DELETE FROM checkin_weeks WHERE week = WEEK_OF(old.date) AND checkins <= 0;
+END;
+CREATE TRIGGER checkin_weeks_update AFTER UPDATE OF date ON checkins BEGIN
+    UPDATE checkin_weeks SET checkins = checkins - 1 WHERE week = WEEK_OF(old.date);
+    DELETE FROM checkin_weeks WHERE week = WEEK_OF(old.date) AND checkins <= 0;
+    INSERT OR IGNORE INTO checkin_weeks VALUES (WEEK_OF(new.date), 0);
+    UPDATE checkin_weeks SET checkins = checkins + 1 WHERE week = WEEK_OF(new.date);
+END;
+
+CREATE TRIGGER urge_days_insert AFTER INSERT ON urges BEGIN
+    INSERT OR IGNORE INTO urge_days VALUES (substr(new.at, 1, 10), 0, 0);
+    UPDATE urge_days SET urges = urges + 1, ridden_out = ridden_out + (new.outcome IS 'rode-out')
+        WHERE day = substr(new.at, 1, 10);
+END;
+CREATE TRIGGER urge_days_delete AFTER DELETE ON urges BEGIN
+    UPDATE urge_days SET urges = urges - 1, ridden_out = ridden_out - (old.outcome IS 'rode-out')
+        WHERE day = substr(old.at, 1, 10);
+    DELETE FROM urge_days WHERE day = substr(old.at, 1, 10) AND urges <= 0;
+END;
+CREATE TRIGGER urge_days_update AFTER UPDATE OF at, outcome ON urges BEGIN
+    UPDATE urge_days SET urges = urges - 1, ridden_out = ridden_out - (old.outcome IS 'rode-out')
+        WHERE day = substr(old.at, 1, 10);
+    DELETE FROM urge_days WHERE day = substr(old.at, 1, 10) AND urges <= 0;
+    INSERT OR IGNORE INTO urge_days VALUES (substr(new.at, 1, 10), 0, 0);
+    UPDATE urge_days SET urges = urges + 1, ridden_out = ridden_out + (new.outcome IS 'rode-out')
+        WHERE day = substr(new.at, 1, 10);
+END;
+
+CREATE TRIGGER week_start_insert AFTER INSERT ON settings WHEN new.key = 'week-start' BEGIN
+    REBUILD_WEEKS;
+END;
+CREATE TRIGGER week_start_update AFTER UPDATE ON settings
+WHEN new.key = 'week-start' OR old.key = 'week-start' BEGIN
+    REBUILD_WEEKS;
+END;
+CREATE TRIGGER week_start_delete AFTER DELETE ON settings WHEN old.key = 'week-start' BEGIN
+    REBUILD_WEEKS;
+END;
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
+
+// Expands the shorthands of the migrations: WEEK_OF(x), the first day of x's week under the
+// week-start setting, and REBUILD_WEEKS, which recounts everything keyed by week.
+std::string expand_shorthands(std::string_view sql) {
+    std::string out;
+    constexpr std::string_view rebuild = "REBUILD_WEEKS";
+    constexpr std::string_view week_of = "WEEK_OF(";
+    while (!sql.empty()) {
+        if (sql.starts_with(rebuild)) {
+            out += expand_shorthands(
+                "DELETE FROM weekly_achievements;\n"
+                "    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on "
+                "FROM weekly_achievements_due;\n"
+                "    DELETE FROM checkin_weeks;\n"
+                "    INSERT INTO checkin_weeks SELECT WEEK_OF(date), count(*) FROM checkins "
+                "GROUP BY 1");
+            sql.remove_prefix(rebuild.size());
+        } else if (sql.starts_with(week_of)) {
+            const auto end = sql.find(')');
+            const auto x = sql.substr(week_of.size(), end - week_of.size());
+            out += fmt::format("date({0}, '-' || ((CAST(strftime('%w', {0}) AS INTEGER) + 7 - "
+                               "(SELECT day FROM week_start_day)) % 7) || ' days')",
+                               x);
+            sql.remove_prefix(end + 1);
+        } else {
+            out += sql.front();
+            sql.remove_prefix(1);
+        }
+    }
+    return out;
+}
 
 // Creates each missing directory 0700 whatever the umask.
 void create_directories_private(const fs::path& dir) {
@@ -189,7 +361,6 @@ Store::Store(std::unique_ptr<SQLite::Database> db, bool write) : m_db(std::move(
 }
 
 Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
 
 Store::~Store() {
     if (m_db && m_in_transaction) {
@@ -201,7 +372,21 @@ Store::~Store() {
     }
 }
 
+SQLite::Statement& Store::cached(const std::string& sql) {
+    auto& slot = m_statements[sql];
+    if (slot) {
+        slot->reset();
+        slot->clearBindings();
+    } else {
+        slot = std::make_unique<SQLite::Statement>(*m_db, sql);
+    }
+    return *slot;
+}
+
 void Store::commit() {
+    for (auto& [sql, statement] : m_statements) {
+        statement->reset();
+    }
     m_db->exec("COMMIT");
     m_in_transaction = false;
 }
@@ -271,13 +456,13 @@ Store Store::open(const fs::path& path, Mode mode) {
 void Store::migrate() {
     // Called inside the open transaction; each step and its version move together.
     for (int v = m_db->execAndGet("PRAGMA user_version").getInt(); v < k_schema_version; ++v) {
-        m_db->exec(k_migrations[v]);
+        m_db->exec(expand_shorthands(k_migrations[v]));
         m_db->exec(fmt::format("PRAGMA user_version = {}", v + 1));
     }
 }
 
 std::optional<std::string> Store::setting(const std::string& key) {
-    SQLite::Statement query(*m_db, "SELECT value FROM settings WHERE key = ?");
+    SQLite::Statement& query = cached("SELECT value FROM settings WHERE key = ?");
     query.bind(1, key);
     if (query.executeStep()) {
         return query.getColumn(0).getString();
@@ -286,8 +471,8 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
-    SQLite::Statement query(*m_db, "INSERT INTO settings (key, value) VALUES (?, ?) "
-                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::Statement& query = cached("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     query.bind(1, key);
     query.bind(2, value);
     query.exec();
@@ -312,9 +497,9 @@ void Store::add_checkin(Checkin& checkin) {
     if (checkin.uuid.empty()) {
         throw std::logic_error("check-in without uuid");
     }
-    SQLite::Statement insert(*m_db,
-                             "INSERT INTO checkins (id, uuid, date, rating, note, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert =
+        cached("INSERT INTO checkins (id, uuid, date, rating, note, created_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "checkins", checkin.id);
     insert.bind(2, checkin.uuid);
     insert.bind(3, format_date(checkin.date));
@@ -348,52 +533,35 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
     return out;
 }
 
-Totals Store::totals_until(Date day, Weekday week_start) {
-    // Week numbers in SQL count whole weeks from a week-start day before every stored date.
-    const Date anchor = week_containing(*parse_date("1900-01-01"), week_start).start;
-    const std::string week_of = "(CAST(julianday({}) - julianday(:anchor) AS INTEGER) / 7)";
-    auto week = [&](const char* column) { return fmt::format(fmt::runtime(week_of), column); };
-    Totals totals{.as_of = day};
-    const std::string until = format_date(day);
-
-    // Only once goals are ever 'done' (rule 4).
-    SQLite::Statement once(*m_db, "SELECT count(*) FROM goals WHERE status = 'done' AND "
-                                  "closed_on <= ?");
-    once.bind(1, until);
-    once.executeStep();
-    totals.goals_achieved = once.getColumn(0).getInt();
-
-    SQLite::Statement weekly(
-        *m_db,
-        fmt::format("SELECT count(*) FROM (SELECT 1 FROM goals g CROSS JOIN completions c ON "
-                    "c.goal_id = g.id WHERE g.kind = 'weekly' AND c.date <= :until "
-                    "AND {0} >= {1} AND (g.status <> 'dropped' OR {0} <= {2}) "
-                    "GROUP BY c.goal_id, {0} HAVING count(*) >= max(g.target))",
-                    week("c.date"), week("g.planned_on"), week("g.closed_on")));
-    weekly.bind(":until", until);
-    weekly.bind(":anchor", format_date(anchor));
-    weekly.executeStep();
-    totals.goals_achieved += weekly.getColumn(0).getInt();
-
-    SQLite::Statement checkins(
-        *m_db, fmt::format("SELECT count(DISTINCT {}), count(*) FROM checkins WHERE date <= :until",
-                           week("date")));
-    checkins.bind(":until", until);
-    checkins.bind(":anchor", format_date(anchor));
-    checkins.executeStep();
-    totals.weeks_checked_in = checkins.getColumn(0).getInt();
-    totals.checkins = checkins.getColumn(1).getInt();
-
-    SQLite::Statement urges(
-        *m_db, "SELECT (SELECT value FROM tallies WHERE name = 'urges') - "
-               "(SELECT count(*) FROM urges WHERE at >= :end), "
-               "(SELECT value FROM tallies WHERE name = 'urges_ridden_out') - "
-               "(SELECT count(*) FROM urges WHERE outcome = 'rode-out' AND at >= :end)");
-    urges.bind(":end", format_date(day + std::chrono::days{1}));
-    urges.executeStep();
-    totals.urges_logged = urges.getColumn(0).getInt();
-    totals.urges_ridden_out = urges.getColumn(1).getInt();
-    return totals;
+Totals Store::totals_until(Date day) {
+    // Each total is its tally, kept by triggers, less what came after the day: a few rows for
+    // a recent day, however long the history (schema 5).
+    static const std::string sql = expand_shorthands(R"sql(
+SELECT
+    (SELECT value FROM tallies WHERE name = 'goals_done')
+        - (SELECT count(*) FROM goals WHERE status = 'done' AND closed_on > :until)
+        + (SELECT value FROM tallies WHERE name = 'weekly_achievements')
+        - (SELECT count(*) FROM weekly_achievements WHERE achieved_on > :until),
+    (SELECT value FROM tallies WHERE name = 'checkin_weeks')
+        - (SELECT count(*) FROM checkin_weeks WHERE week > WEEK_OF(:until))
+        - (EXISTS (SELECT 1 FROM checkin_weeks WHERE week = WEEK_OF(:until))
+           AND NOT EXISTS (SELECT 1 FROM checkins WHERE date BETWEEN WEEK_OF(:until) AND :until)),
+    (SELECT value FROM tallies WHERE name = 'checkins')
+        - (SELECT count(*) FROM checkins WHERE date > :until),
+    (SELECT value FROM tallies WHERE name = 'urges')
+        - (SELECT coalesce(sum(urges), 0) FROM urge_days WHERE day > :until),
+    (SELECT value FROM tallies WHERE name = 'urges_ridden_out')
+        - (SELECT coalesce(sum(ridden_out), 0) FROM urge_days WHERE day > :until)
+)sql");
+    SQLite::Statement query(*m_db, sql);
+    query.bind(":until", format_date(day));
+    query.executeStep();
+    return Totals{.as_of = day,
+                  .goals_achieved = query.getColumn(0).getInt(),
+                  .weeks_checked_in = query.getColumn(1).getInt(),
+                  .checkins = query.getColumn(2).getInt(),
+                  .urges_logged = query.getColumn(3).getInt(),
+                  .urges_ridden_out = query.getColumn(4).getInt()};
 }
 
 namespace {
@@ -410,8 +578,8 @@ std::string_view checked_table(std::string_view table) {
 } // namespace
 
 std::optional<std::int64_t> Store::id_of_uuid(std::string_view table, const std::string& uuid) {
-    SQLite::Statement query(*m_db,
-                            fmt::format("SELECT id FROM {} WHERE uuid = ?", checked_table(table)));
+    SQLite::Statement& query =
+        cached(fmt::format("SELECT id FROM {} WHERE uuid = ?", checked_table(table)));
     query.bind(1, uuid);
     if (query.executeStep()) {
         return query.getColumn(0).getInt64();
@@ -421,8 +589,8 @@ std::optional<std::int64_t> Store::id_of_uuid(std::string_view table, const std:
 
 void Store::bind_wanted_id(SQLite::Statement& insert, std::string_view table, std::int64_t wanted) {
     if (wanted > 0) {
-        SQLite::Statement taken(*m_db,
-                                fmt::format("SELECT 1 FROM {} WHERE id = ?", checked_table(table)));
+        SQLite::Statement& taken =
+            cached(fmt::format("SELECT 1 FROM {} WHERE id = ?", checked_table(table)));
         taken.bind(1, wanted);
         if (!taken.executeStep()) {
             insert.bind(1, wanted);

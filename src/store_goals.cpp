@@ -35,6 +35,14 @@ Goal read_goal(SQLite::Statement& row) {
     return g;
 }
 
+Completion read_completion(SQLite::Statement& row) {
+    return Completion{.id = row.getColumn(0).getInt64(),
+                      .uuid = row.getColumn(1).getString(),
+                      .goal_id = row.getColumn(2).getInt64(),
+                      .date = *parse_date(row.getColumn(3).getString()),
+                      .note = row.getColumn(4).getString()};
+}
+
 void bind_optional_date(SQLite::Statement& statement, int index, std::optional<Date> date) {
     if (date) {
         statement.bind(index, format_date(*date));
@@ -49,9 +57,9 @@ void Store::add_goal(Goal& goal) {
     if (goal.uuid.empty()) {
         goal.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO goals (id, uuid, text, area, kind, target, "
-                                    "planned_on, created_at, status, closed_on) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert = cached("INSERT INTO goals (id, uuid, text, area, kind, target, "
+                                       "planned_on, created_at, status, closed_on) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "goals", goal.id);
     insert.bind(2, goal.uuid);
     insert.bind(3, goal.text);
@@ -69,12 +77,20 @@ void Store::add_goal(Goal& goal) {
 }
 
 std::optional<Goal> Store::goal(std::int64_t id) {
-    auto goals = load_goals("id = :id", [id](SQLite::Statement& s) { s.bind(":id", id); });
-    if (goals.empty()) {
+    SQLite::Statement& row =
+        cached(fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
+    row.bind(1, id);
+    if (!row.executeStep()) {
         return std::nullopt;
     }
-    attach_completions(goals, std::nullopt);
-    return std::move(goals.front());
+    Goal goal = read_goal(row);
+    SQLite::Statement& completions = cached("SELECT id, uuid, goal_id, date, note FROM completions "
+                                            "WHERE goal_id = ? ORDER BY date, id");
+    completions.bind(1, id);
+    while (completions.executeStep()) {
+        goal.completions.push_back(read_completion(completions));
+    }
+    return goal;
 }
 
 void Store::update_goal_text(std::int64_t id, const std::string& text) {
@@ -117,12 +133,12 @@ void Store::clear_let_go(std::int64_t id) {
     refresh_goal(id);
 }
 
-void Store::add_completion(Completion& completion) {
+void Store::add_completion(Completion& completion, Refresh refresh) {
     if (completion.uuid.empty()) {
         completion.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO completions (id, uuid, goal_id, date, note) "
-                                    "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& insert = cached("INSERT INTO completions (id, uuid, goal_id, date, note) "
+                                       "VALUES (?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "completions", completion.id);
     insert.bind(2, completion.uuid);
     insert.bind(3, completion.goal_id);
@@ -130,7 +146,9 @@ void Store::add_completion(Completion& completion) {
     insert.bind(5, completion.note);
     insert.exec();
     completion.id = m_db->getLastInsertRowid();
-    refresh_goal(completion.goal_id);
+    if (refresh == Refresh::now) {
+        refresh_goal(completion.goal_id);
+    }
 }
 
 void Store::remove_completion(std::int64_t completion_id) {
@@ -153,17 +171,19 @@ void Store::refresh_goal(std::int64_t id) {
     }
     const auto let_go = goal->status == Status::dropped ? goal->closed : std::nullopt;
     const auto outcome = once_outcome(goal->target, goal->completions, let_go);
-    SQLite::Statement update(*m_db, "UPDATE goals SET status = ?, closed_on = ? WHERE id = ?");
+    if (outcome.status == goal->status && outcome.closed == goal->closed) {
+        return;
+    }
+    SQLite::Statement& update = cached("UPDATE goals SET status = ?, closed_on = ? WHERE id = ?");
     update.bind(1, std::string(to_string(outcome.status)));
     bind_optional_date(update, 2, outcome.closed);
     update.bind(3, id);
     update.exec();
 }
 
-std::vector<Goal> Store::load_goals(const std::string& where,
+std::vector<Goal> Store::load_goals(const std::string& select,
                                     const std::function<void(SQLite::Statement&)>& bind) {
-    SQLite::Statement query(
-        *m_db, fmt::format("SELECT {} FROM goals WHERE {} ORDER BY id", k_goal_columns, where));
+    SQLite::Statement query(*m_db, select);
     bind(query);
     std::vector<Goal> goals;
     while (query.executeStep()) {
@@ -196,38 +216,44 @@ void Store::attach_completions(std::vector<Goal>& goals,
         query.bind(":to", format_date(weekly->second));
     }
     while (query.executeStep()) {
-        Completion c;
-        c.id = query.getColumn(0).getInt64();
-        c.uuid = query.getColumn(1).getString();
-        c.goal_id = query.getColumn(2).getInt64();
-        c.date = *parse_date(query.getColumn(3).getString());
-        c.note = query.getColumn(4).getString();
+        auto c = read_completion(query);
         by_id.at(c.goal_id)->completions.push_back(std::move(c));
     }
 }
 
-History Store::history_between(Date from, Date to, std::optional<Date> urges_from) {
+History Store::goals_between(Date from, Date to) {
     History history;
     history.week_start = week_start();
     // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
     // and planned by `to`, or was closed on or after `from` (and planned or closed by `to`).
     const Date a = week_containing(from, history.week_start).start;
     const Date b = week_containing(to, history.week_start).end();
+    // Two index ranges, one per half of the rule, so the cost follows the window, not the history.
     history.goals = load_goals(
-        "(status = 'open' AND planned_on <= :b) OR "
-        "(status <> 'open' AND closed_on >= :a AND (planned_on <= :b OR closed_on <= :b))",
+        fmt::format("SELECT {0} FROM goals WHERE status = 'open' AND planned_on <= :b "
+                    "UNION ALL SELECT {0} FROM goals WHERE status IN ('done', 'dropped') AND "
+                    "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b) ORDER BY id",
+                    k_goal_columns),
         [&](SQLite::Statement& s) {
             s.bind(":a", format_date(a));
             s.bind(":b", format_date(b));
         });
     attach_completions(history.goals, std::pair{a, b});
     history.checkins = checkins_between(a, b);
+    return history;
+}
+
+History Store::history_between(Date from, Date to, std::optional<Date> urges_from) {
+    History history = goals_between(from, to);
+    const Date a = week_containing(from, history.week_start).start;
+    const Date b = week_containing(to, history.week_start).end();
     history.urges = urges_between(urges_from ? std::max(a, *urges_from) : a, b);
     return history;
 }
 
 std::vector<Goal> Store::all_goals() {
-    auto goals = load_goals("1", [](SQLite::Statement&) {});
+    auto goals = load_goals(fmt::format("SELECT {} FROM goals ORDER BY id", k_goal_columns),
+                            [](SQLite::Statement&) {});
     attach_completions(goals, std::nullopt);
     return goals;
 }

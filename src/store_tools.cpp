@@ -24,8 +24,7 @@ void Store::add_urge(Urge& urge) {
     if (urge.uuid.empty()) {
         urge.uuid = new_uuid();
     }
-    SQLite::Statement insert(
-        *m_db,
+    SQLite::Statement& insert = cached(
         "INSERT INTO urges (id, uuid, at, intensity, duration_min, trigger, place, strategies, "
         "outcome, note, next_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "urges", urge.id);
@@ -83,8 +82,8 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
 
 std::vector<int> Store::urges_per_week(Week first, int weeks) {
     std::vector<int> counts(static_cast<std::size_t>(std::max(0, weeks)), 0);
-    SQLite::Statement query(*m_db, "SELECT substr(at, 1, 10), count(*) FROM urges "
-                                   "WHERE at >= ? AND at < ? GROUP BY 1");
+    // One row a day from the trigger-kept daily counts (schema 5), not one per urge.
+    SQLite::Statement query(*m_db, "SELECT day, urges FROM urge_days WHERE day >= ? AND day < ?");
     query.bind(1, format_date(first.start));
     query.bind(2, format_date(first.plus(weeks).start));
     while (query.executeStep()) {
@@ -98,8 +97,9 @@ void Store::add_comparison(CostBenefit& comparison) {
     if (comparison.uuid.empty()) {
         comparison.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db, "INSERT INTO comparisons (id, uuid, title, kind, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& insert =
+        cached("INSERT INTO comparisons (id, uuid, title, kind, created_at) "
+               "VALUES (?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "comparisons", comparison.id);
     insert.bind(2, comparison.uuid);
     insert.bind(3, comparison.title);
@@ -166,9 +166,9 @@ void Store::add_comparison_item(std::int64_t comparison_id, CostBenefitItem& ite
     if (item.uuid.empty()) {
         item.uuid = new_uuid();
     }
-    SQLite::Statement insert(*m_db,
-                             "INSERT INTO comparison_items (id, uuid, comparison_id, quadrant, "
-                             "term, weight, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert =
+        cached("INSERT INTO comparison_items (id, uuid, comparison_id, quadrant, "
+               "term, weight, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bind_wanted_id(insert, "comparison_items", item.id);
     insert.bind(2, item.uuid);
     insert.bind(3, comparison_id);

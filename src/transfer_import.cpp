@@ -335,9 +335,10 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             }
             Completion copy = completion;
             copy.goal_id = *id;
-            store.add_completion(copy);
+            store.add_completion(copy, Store::Refresh::later);
             ++report.completions.added;
         }
+        store.refresh_goal(*id);
         if (goal.status == Status::dropped && store.goal(*id)->status == Status::open) {
             store.let_go(*id, *goal.closed);
         }

@@ -5,6 +5,7 @@
 #include <smartgoals/model.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,7 +35,7 @@ struct Totals {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 4;
+    static constexpr int k_schema_version = 5;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. A file
@@ -42,7 +44,7 @@ public:
     static Store in_memory();
 
     Store(Store&&) noexcept;
-    Store& operator=(Store&&) noexcept;
+    Store& operator=(Store&&) = delete;
     ~Store();
 
     void commit();
@@ -61,7 +63,9 @@ public:
     void update_goal_target(std::int64_t id, int target);
     void let_go(std::int64_t id, Date on);
     void clear_let_go(std::int64_t id);
-    void add_completion(Completion& completion);
+    // Rule 1 is re-applied at once, or later, by one refresh_goal after a run of completions.
+    enum class Refresh { now, later };
+    void add_completion(Completion& completion, Refresh refresh = Refresh::now);
     void remove_completion(std::int64_t completion_id);
     // Re-applies rule 1 (status and C from completions and target) to a once goal.
     void refresh_goal(std::int64_t id);
@@ -70,6 +74,8 @@ public:
     // completions the rules need there, and the check-ins dated in between.
     // Urges are loaded from `urges_from` on (default: from), for callers that count earlier ones.
     History history_between(Date from, Date to, std::optional<Date> urges_from = std::nullopt);
+    // The same without the urges, for views of goals only.
+    History goals_between(Date from, Date to);
     // Every goal with every completion, in id order.
     std::vector<Goal> all_goals();
 
@@ -90,7 +96,7 @@ public:
     void add_comparison_item(std::int64_t comparison_id, CostBenefitItem& item);
     void remove_comparison_item(std::int64_t item_id);
 
-    Totals totals_until(Date day, Weekday week_start);
+    Totals totals_until(Date day);
     // The earliest date of any planned week, completion, check-in or urge.
     std::optional<Date> earliest_date();
 
@@ -106,11 +112,17 @@ public:
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db, bool write);
     void migrate();
-    std::vector<Goal> load_goals(const std::string& where,
+    std::vector<Goal> load_goals(const std::string& select,
                                  const std::function<void(SQLite::Statement&)>& bind);
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
 
+    // A statement prepared once per command and reset for each use: preparing a write also
+    // compiles the triggers it fires, which is most of the cost of one record.
+    SQLite::Statement& cached(const std::string& sql);
+
     std::unique_ptr<SQLite::Database> m_db;
+    // Declared after m_db, so destroyed before it.
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     bool m_in_transaction = false;
 };
 

@@ -28,9 +28,11 @@ goals, n_goals, n_completions = [], int(5000 * scale), int(20000 * scale)
 per_goal = [0] * n_goals
 for _ in range(n_completions):
     per_goal[rnd.randrange(n_goals)] += 1
+# A history is written as it is lived: goals and urges get their ids in the order of their dates.
+planned_days = sorted(day(0, max(1, days - 14)) for _ in range(n_goals))
 for i in range(n_goals):
     weekly = rnd.random() < 0.1
-    planned = day(0, max(1, days - 14))
+    planned = planned_days[i]
     target = rnd.choice([1, 1, 1, 2, 3]) if not weekly else rnd.choice([1, 2, 3])
     comps = sorted(planned + datetime.timedelta(days=rnd.randrange(0, 60 if not weekly else 365))
                    for _ in range(per_goal[i]))
@@ -58,9 +60,9 @@ checkins = [{"uuid": uid(), "date": (start + datetime.timedelta(days=int(i * day
             for i in range(int(3650 * scale))]
 deads = ["deny", "delay", "escape", "avoid", "accept", "attack", "distract", "substitute"]
 urges = []
-for i in range(int(100000 * scale)):
-    d = day()
-    urges.append({"uuid": uid(), "at": f"{d.isoformat()}T{rnd.randrange(24):02}:{rnd.randrange(60):02}",
+for at in sorted(f"{day().isoformat()}T{rnd.randrange(24):02}:{rnd.randrange(60):02}"
+                 for _ in range(int(100000 * scale))):
+    urges.append({"uuid": uid(), "at": at,
                   "intensity": rnd.randint(1, 10), "duration_min": rnd.choice([None, 5, 10, 20, 45]),
                   "trigger": rnd.choice(["after work", "payday", "a friend called", "bored", ""]),
                   "where": rnd.choice(["home", "pub", ""]),

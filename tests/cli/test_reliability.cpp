@@ -96,12 +96,24 @@ TEST_CASE("an import killed at random moments leaves all of it or none of it") {
     Sandbox s;
     s.ok({"goal", "add", "kept through everything"});
     const auto file = (s.dir / "big.json").string();
-    std::ofstream(file) << big_document(400, 3000);
+    std::ofstream(file) << big_document(1000, 10000);
+    const auto reset = [&] {
+        sqlite(s, "DELETE FROM urges; DELETE FROM completions; DELETE FROM goals WHERE id > 1");
+    };
+    // Time one whole import on this machine (and build), then kill within 1.25 times that.
+    const auto started = std::chrono::steady_clock::now();
+    s.ok({"-q", "import", file});
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+    reset();
+    MESSAGE("a whole import takes ", took, " ms");
     std::mt19937 random(7);
     int whole = 0, none = 0;
     for (int round = 0; round < 20; ++round) {
         const pid_t pid = spawn(s, {"-q", "import", file});
-        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 400));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(random() % static_cast<unsigned>(took * 5 / 4 + 1)));
         ::kill(pid, SIGKILL);
         int status = 0;
         ::waitpid(pid, &status, 0);
@@ -109,15 +121,14 @@ TEST_CASE("an import killed at random moments leaves all of it or none of it") {
         const auto counts =
             sqlite(s, "SELECT (SELECT count(*) FROM goals), "
                       "(SELECT count(*) FROM completions), (SELECT count(*) FROM urges)");
-        const bool all = counts == "401|800|3000\n";
+        const bool all = counts == "1001|2000|10000\n";
         const bool nothing = counts == "1|0|0\n" || counts == "|0|0\n";
         CHECK_MESSAGE((all || nothing), counts);
         whole += all;
         none += nothing;
         CHECK(contains(s.ok({"goal", "list", "--all"}), "kept through everything"));
         if (all) {
-            // Start again from the one goal, so that the next round can be cut short too.
-            sqlite(s, "DELETE FROM urges; DELETE FROM completions; DELETE FROM goals WHERE id > 1");
+            reset(); // start again from the one goal, so that the next round can be cut short too
         }
     }
     MESSAGE("imports killed before the end: ", none, ", finished before the kill: ", whole);

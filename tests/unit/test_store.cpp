@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "older_schemas.hpp"
 #include "temp_dir.hpp"
 
 #include <smartgoals/errors.hpp>
@@ -138,11 +139,11 @@ TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
                   .created = "2026-11-19T10:00:00"};
         store.add_checkin(k);
     }
-    const auto all = store.totals_until(d("2026-11-22"), Monday);
+    const auto all = store.totals_until(d("2026-11-22"));
     CHECK(all.goals_achieved == 3); // the once goal and two weekly instances
     CHECK(all.weeks_checked_in == 2);
     CHECK(all.checkins == 3);
-    const auto early = store.totals_until(d("2026-11-09"), Monday);
+    const auto early = store.totals_until(d("2026-11-09"));
     CHECK(early.goals_achieved == 1);
     CHECK(early.weeks_checked_in == 1);
     CHECK(early.checkins == 2);
@@ -164,15 +165,15 @@ TEST_CASE("urge totals stay right through adding, correcting and removing urges"
                .outcome = Outcome::acted,
                .created = "x"};
     store.add_urge(acted);
-    auto totals = store.totals_until(d("2026-11-15"), Monday);
+    auto totals = store.totals_until(d("2026-11-15"));
     CHECK(totals.urges_logged == 3);
     CHECK(totals.urges_ridden_out == 2);
     store.database().exec("UPDATE urges SET outcome = 'rode-out' WHERE outcome = 'acted'");
     store.database().exec("DELETE FROM urges WHERE at LIKE '2026-11-02%'");
-    totals = store.totals_until(d("2026-11-15"), Monday);
+    totals = store.totals_until(d("2026-11-15"));
     CHECK(totals.urges_logged == 2);
     CHECK(totals.urges_ridden_out == 2);
-    CHECK(store.totals_until(d("2026-11-22"), Monday).urges_logged == 3);
+    CHECK(store.totals_until(d("2026-11-22")).urges_logged == 3);
 }
 
 TEST_CASE("settings live in the database") {
@@ -251,6 +252,7 @@ TEST_CASE("an older database is brought forward, keeping its data") {
     {
         // What a database of schema 1 looked like: no urges and no comparisons.
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_drop_schema_5);
         raw.exec("DROP TABLE urges; DROP TABLE comparison_items; DROP TABLE comparisons; "
                  "DROP INDEX goals_closed_status; DROP INDEX goals_weekly; DROP TABLE tallies; "
                  "PRAGMA user_version = 1");
