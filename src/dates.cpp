@@ -2,6 +2,7 @@
 #include <smartgoals/dates.hpp>
 #include <smartgoals/errors.hpp>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -64,7 +65,7 @@ Date parse_date_or_throw(std::string_view text, std::string_view what) {
 
 std::string format_date(Date date) {
     const year_month_day ymd{date};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 

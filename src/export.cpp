@@ -7,6 +7,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+#include <map>
+#include <span>
 #include <variant>
 #include <vector>
 
@@ -17,11 +22,31 @@ namespace {
 struct Tenths {
     int value;
 };
-// A list (an urge's strategies) is joined with ';' in CSV and stays a list in JSON.
-using Cell = std::variant<std::monostate, long long, std::string, Tenths, std::vector<std::string>>;
+// A list owned elsewhere (an urge's strategies): joined with ';' in CSV, a list in JSON.
+using List = std::span<const std::string>;
+// Text is owned (std::string) or viewed (std::string_view, valid for the writer's row() call,
+// as a column of the current SQLite row is).
+using Cell = std::variant<std::monostate, long long, std::string, std::string_view, Tenths, List>;
 using Row = std::vector<Cell>;
 
+void append_csv_field(std::string& out, std::string_view text) {
+    const auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+    if (std::none_of(text.begin(), text.end(), special)) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    out += '"';
+}
+
 // Writes rows as CSV (RFC 4180) or as a JSON array of objects keyed by the column names.
+// Output is gathered in blocks, not written a field at a time.
 class RowWriter {
 public:
     RowWriter(std::ostream& out, const ExportRequest& request,
@@ -35,29 +60,43 @@ public:
     void finish() {
         start();
         if (m_format == ExportFormat::json) {
-            m_out << (m_rows ? "\n]\n" : "]\n");
+            m_buffer += m_rows ? "\n]\n" : "]\n";
         }
+        flush();
     }
 
     void row(const Row& cells) {
         start();
         if (m_format == ExportFormat::csv) {
-            std::string line;
             for (std::size_t i = 0; i < cells.size(); ++i) {
-                line += (i ? "," : "") + csv_text(cells[i], m_safe);
+                if (i) {
+                    m_buffer += ',';
+                }
+                append_csv(cells[i]);
             }
-            m_out << line << "\r\n";
+            m_buffer += "\r\n";
         } else {
             nlohmann::ordered_json object;
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 object[std::string(m_columns[i])] = json_value(cells[i]);
             }
-            m_out << (m_rows ? ",\n" : "\n") << object.dump();
+            m_buffer += m_rows ? ",\n" : "\n";
+            m_buffer += object.dump();
         }
         ++m_rows;
+        if (m_buffer.size() >= k_block) {
+            flush();
+        }
     }
 
 private:
+    static constexpr std::size_t k_block = 1 << 16;
+
+    void flush() {
+        m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_buffer.clear();
+    }
+
     // Nothing is written until the first row has been read, so that a database that cannot be
     // read leaves no half table on stdout.
     void start() {
@@ -65,38 +104,47 @@ private:
             return;
         }
         m_started = true;
+        m_buffer.reserve(k_block + 4096);
         if (m_format == ExportFormat::csv) {
-            std::string header;
-            for (const auto& c : m_columns) {
-                header += (header.empty() ? "" : ",") + csv_field(c);
+            for (std::size_t i = 0; i < m_columns.size(); ++i) {
+                if (i) {
+                    m_buffer += ',';
+                }
+                append_csv_field(m_buffer, m_columns[i]);
             }
-            m_out << header << "\r\n";
+            m_buffer += "\r\n";
         } else {
-            m_out << '[';
+            m_buffer += '[';
         }
     }
 
-    static std::string csv_text(const Cell& cell, bool safe) {
-        // Only text is guarded: numbers and dates never begin with these characters.
-        auto guarded = [safe](const std::string& text) {
-            const bool formula =
-                !text.empty() && std::string_view("=+-@").find(text[0]) != std::string_view::npos;
-            return csv_field(safe && formula ? "'" + text : text);
-        };
-        if (const auto* n = std::get_if<long long>(&cell)) {
-            return std::to_string(*n);
+    // Only text is guarded: numbers and dates never begin with these characters.
+    void append_text(std::string_view text) {
+        const bool formula =
+            !text.empty() && std::string_view("=+-@").find(text[0]) != std::string_view::npos;
+        if (m_safe && formula) {
+            append_csv_field(m_buffer, "'" + std::string(text));
+        } else {
+            append_csv_field(m_buffer, text);
         }
-        if (const auto* s = std::get_if<std::string>(&cell)) {
-            return guarded(*s);
-        }
-        if (const auto* t = std::get_if<Tenths>(&cell)) {
-            return fmt::format("{}.{}", t->value / 10, t->value % 10);
-        }
-        if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
-            return guarded(fmt::format("{}", fmt::join(*list, ";")));
-        }
-        return "";
     }
+
+    void append_csv(const Cell& cell) {
+        if (const auto* n = std::get_if<long long>(&cell)) {
+            char digits[24];
+            const auto end = std::to_chars(std::begin(digits), std::end(digits), *n).ptr;
+            m_buffer.append(digits, end);
+        } else if (const auto* s = std::get_if<std::string>(&cell)) {
+            append_text(*s);
+        } else if (const auto* v = std::get_if<std::string_view>(&cell)) {
+            append_text(*v);
+        } else if (const auto* t = std::get_if<Tenths>(&cell)) {
+            fmt::format_to(std::back_inserter(m_buffer), "{}.{}", t->value / 10, t->value % 10);
+        } else if (const auto* list = std::get_if<List>(&cell)) {
+            append_text(fmt::format("{}", fmt::join(*list, ";")));
+        }
+    }
+
     static nlohmann::ordered_json json_value(const Cell& cell) {
         if (const auto* n = std::get_if<long long>(&cell)) {
             return *n;
@@ -104,11 +152,14 @@ private:
         if (const auto* s = std::get_if<std::string>(&cell)) {
             return s->empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(*s);
         }
+        if (const auto* v = std::get_if<std::string_view>(&cell)) {
+            return v->empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(*v);
+        }
         if (const auto* t = std::get_if<Tenths>(&cell)) {
             return t->value / 10.0;
         }
-        if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
-            return *list;
+        if (const auto* list = std::get_if<List>(&cell)) {
+            return nlohmann::ordered_json(std::vector<std::string>(list->begin(), list->end()));
         }
         return nullptr;
     }
@@ -117,9 +168,16 @@ private:
     ExportFormat m_format;
     bool m_safe;
     std::vector<std::string_view> m_columns;
+    std::string m_buffer;
     long long m_rows = 0;
     bool m_started = false;
 };
+
+// A column of the current row, without a copy.
+std::string_view text_of(const SQLite::Column& column) {
+    const char* text = column.getText();
+    return {text, static_cast<std::size_t>(column.getBytes())};
+}
 
 Cell text_or_empty(const SQLite::Column& column) {
     return column.isNull() ? Cell{} : Cell{column.getString()};
@@ -199,20 +257,33 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
                      {"id", "uuid", "at", "date", "week", "intensity", "duration_min", "trigger",
                       "where", "strategy", "outcome", "note", "next_time"});
     const Weekday ws = store.week_start();
+    // Urges come in id order, which is nearly date order, and members use a handful of
+    // strategies: each day's week and each list of strategies is worked out once.
+    std::string day, week;
+    std::map<std::string, std::vector<std::string>, std::less<>> lists;
     SQLite::Statement query(store.database(), k_urges_in_range);
     bind_date_range(query, request);
     while (query.executeStep()) {
-        const auto at = query.getColumn(2).getString();
-        const Date date = *parse_date(at.substr(0, 10));
+        const auto at = text_of(query.getColumn(2));
+        const auto date = at.substr(0, 10);
+        if (date != day) {
+            day = date;
+            week = format_date(week_containing(*parse_date(day), ws).start);
+        }
+        const auto strategies = text_of(query.getColumn(7));
+        auto list = lists.find(strategies);
+        if (list == lists.end()) {
+            list = lists.emplace(std::string(strategies),
+                                 nlohmann::json::parse(strategies).get<std::vector<std::string>>())
+                       .first;
+        }
         const auto duration = query.getColumn(4);
-        writer.row(
-            {query.getColumn(0).getInt64(), query.getColumn(1).getString(), at, format_date(date),
-             format_date(week_containing(date, ws).start), query.getColumn(3).getInt64(),
-             duration.isNull() ? Cell{} : Cell{duration.getInt64()}, query.getColumn(5).getString(),
-             query.getColumn(6).getString(),
-             nlohmann::json::parse(query.getColumn(7).getString()).get<std::vector<std::string>>(),
-             text_or_empty(query.getColumn(8)), query.getColumn(9).getString(),
-             query.getColumn(10).getString()});
+        writer.row({query.getColumn(0).getInt64(), text_of(query.getColumn(1)), at,
+                    std::string_view(day), std::string_view(week), query.getColumn(3).getInt64(),
+                    duration.isNull() ? Cell{} : Cell{duration.getInt64()},
+                    text_of(query.getColumn(5)), text_of(query.getColumn(6)), List(list->second),
+                    text_of(query.getColumn(8)), text_of(query.getColumn(9)),
+                    text_of(query.getColumn(10))});
     }
     writer.finish();
 }
@@ -295,17 +366,9 @@ void bind_date_range(SQLite::Statement& query, const ExportRequest& request) {
 }
 
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        return std::string(text);
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
+    std::string out;
+    append_csv_field(out, text);
+    return out;
 }
 
 std::optional<ExportTable> parse_export_table(std::string_view name) {

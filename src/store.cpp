@@ -392,7 +392,8 @@ void Store::commit() {
 }
 
 Store Store::in_memory() {
-    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    auto db = std::make_unique<SQLite::Database>(":memory:",
+                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     db->exec("PRAGMA foreign_keys = ON");
     Store store(std::move(db), true);
     store.migrate();
@@ -411,7 +412,10 @@ Store Store::open(const fs::path& path, Mode mode) {
     std::unique_ptr<SQLite::Database> db;
     try {
         db = std::make_unique<SQLite::Database>(
-            path, write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, k_busy_timeout_ms);
+            path,
+            // One thread per connection: SQLite need not lock its mutex for every call.
+            (write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
+            k_busy_timeout_ms);
     } catch (const SQLite::Exception& e) {
         throw StorageError(fmt::format("cannot open the database {}: {}", path.string(), e.what()));
     }

@@ -97,3 +97,47 @@ TEST_CASE("an empty table is a header alone, or an empty JSON array") {
           "id,uuid,date,week,rating,note\r\n");
     CHECK(nlohmann::json::parse(run(store, ExportTable::completions, ExportFormat::json)).empty());
 }
+
+TEST_CASE("urges export each row's own date, week and strategies, in id order, however many") {
+    auto store = Store::in_memory();
+    store.set_setting("week-start", "sunday");
+    const auto add = [&](const char* day, const char* time, std::vector<std::string> strategies) {
+        Urge u{.date = d(day),
+               .time = time,
+               .intensity = 5,
+               .strategies = std::move(strategies),
+               .created = "x"};
+        store.add_urge(u);
+    };
+    add("2026-11-18", "21:30", {"delay", "distract"});
+    add("2026-11-02", "08:00", {});                    // logged late, for an earlier week
+    add("2026-11-18", "22:00", {"delay", "distract"}); // the same list again
+    add("2026-11-22", "07:15", {"escape"});            // a Sunday: a new week
+    const auto csv = run(store, ExportTable::urges, ExportFormat::csv);
+    std::vector<std::string> lines;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line.substr(0, line.find(",5,")));
+    }
+    REQUIRE(lines.size() == 5);
+    const auto uuid_free = [](const std::string& line) {
+        return line.substr(0, line.find(',')) + line.substr(line.find(',', line.find(',') + 1));
+    };
+    CHECK(uuid_free(lines[1]) == "1,2026-11-18T21:30,2026-11-18,2026-11-15");
+    CHECK(uuid_free(lines[2]) == "2,2026-11-02T08:00,2026-11-02,2026-11-01");
+    CHECK(uuid_free(lines[3]) == "3,2026-11-18T22:00,2026-11-18,2026-11-15");
+    CHECK(uuid_free(lines[4]) == "4,2026-11-22T07:15,2026-11-22,2026-11-22");
+    CHECK(csv.find(",delay;distract,") != std::string::npos);
+    const auto json = nlohmann::json::parse(run(store, ExportTable::urges, ExportFormat::json));
+    CHECK(json[2]["strategy"] == nlohmann::json({"delay", "distract"}));
+    CHECK(json[1]["strategy"].empty());
+    CHECK(json[3]["strategy"] == nlohmann::json({"escape"}));
+
+    // Enough rows to fill several output blocks: every one arrives, whole and in order.
+    for (int i = 0; i < 3000; ++i) {
+        add("2026-10-05", "12:00", {"accept"});
+    }
+    const auto big = run(store, ExportTable::urges, ExportFormat::csv);
+    CHECK(std::count(big.begin(), big.end(), '\n') == 3005);
+    CHECK(big.ends_with(",2026-10-05T12:00,2026-10-05,2026-10-04,5,,,,accept,,,\r\n"));
+}
