@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
 
+#include <sqlite3.h>
+
 #include <ctime>
 #include <iostream>
 #include <unistd.h>
@@ -8,6 +10,8 @@
 extern char** environ;
 
 int main(int argc, char** argv) {
+    // Nothing reads SQLite's memory statistics; without them its allocator takes no lock.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     smartgoals::cli::Environment env;
     for (char** e = environ; *e; ++e) {
         const std::string entry(*e);

@@ -285,8 +285,9 @@ std::string expand_shorthands(std::string_view sql) {
         } else if (sql.starts_with(week_of)) {
             const auto end = sql.find(')');
             const auto x = sql.substr(week_of.size(), end - week_of.size());
-            out += fmt::format("date({0}, '-' || ((CAST(strftime('%w', {0}) AS INTEGER) + 7 - "
-                               "(SELECT day FROM week_start_day)) % 7) || ' days')",
+            // A date's julianday is n.5, and (julianday + 1.5) % 7 is its weekday, 0 for Sunday.
+            out += fmt::format("date(julianday({0}) - (julianday({0}) + 8.5 - (SELECT day FROM "
+                               "week_start_day)) % 7)",
                                x);
             sql.remove_prefix(end + 1);
         } else {
@@ -540,16 +541,16 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
 Totals Store::totals_until(Date day) {
     // Each total is its tally, kept by triggers, less what came after the day: a few rows for
     // a recent day, however long the history (schema 5).
-    static const std::string sql = expand_shorthands(R"sql(
+    SQLite::Statement query(*m_db, R"sql(
 SELECT
     (SELECT value FROM tallies WHERE name = 'goals_done')
         - (SELECT count(*) FROM goals WHERE status = 'done' AND closed_on > :until)
         + (SELECT value FROM tallies WHERE name = 'weekly_achievements')
         - (SELECT count(*) FROM weekly_achievements WHERE achieved_on > :until),
     (SELECT value FROM tallies WHERE name = 'checkin_weeks')
-        - (SELECT count(*) FROM checkin_weeks WHERE week > WEEK_OF(:until))
-        - (EXISTS (SELECT 1 FROM checkin_weeks WHERE week = WEEK_OF(:until))
-           AND NOT EXISTS (SELECT 1 FROM checkins WHERE date BETWEEN WEEK_OF(:until) AND :until)),
+        - (SELECT count(*) FROM checkin_weeks WHERE week > :week)
+        - (EXISTS (SELECT 1 FROM checkin_weeks WHERE week = :week)
+           AND NOT EXISTS (SELECT 1 FROM checkins WHERE date BETWEEN :week AND :until)),
     (SELECT value FROM tallies WHERE name = 'checkins')
         - (SELECT count(*) FROM checkins WHERE date > :until),
     (SELECT value FROM tallies WHERE name = 'urges')
@@ -557,8 +558,9 @@ SELECT
     (SELECT value FROM tallies WHERE name = 'urges_ridden_out')
         - (SELECT coalesce(sum(ridden_out), 0) FROM urge_days WHERE day > :until)
 )sql");
-    SQLite::Statement query(*m_db, sql);
     query.bind(":until", format_date(day));
+    // The same week as WEEK_OF in the triggers: both read the week-start setting.
+    query.bind(":week", format_date(week_containing(day, week_start()).start));
     query.executeStep();
     return Totals{.as_of = day,
                   .goals_achieved = query.getColumn(0).getInt(),

@@ -7,7 +7,10 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <iostream>
+#include <memory>
 #include <sqlite3.h>
 
 namespace smartgoals::cli {
@@ -58,17 +61,31 @@ std::string storage_message(const SQLite::Exception& e) {
 }
 
 // CLI11 reports an unknown command as a missing one; name the word that was not understood.
-std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e) {
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
+                                const char* const* argv) {
     const CLI::App* deepest = &app;
     while (!deepest->get_subcommands().empty()) {
         deepest = deepest->get_subcommands().front();
     }
-    const auto commands = deepest->get_subcommands([](const CLI::App*) { return true; });
     // With fallthrough, a word a subcommand does not know is left with the top level.
     auto rest = deepest->remaining();
     if (rest.empty()) {
         rest = app.remaining();
     }
+    // A word that comes before the command the line names was meant as a command itself.
+    if (!rest.empty() && deepest != &app) {
+        const auto* command = app.get_subcommands().front();
+        const auto position = [&](auto&& is) {
+            return std::find_if(argv + 1, argv + argc, is) - argv;
+        };
+        if (position([&](const char* w) { return w == rest.front(); }) <
+            position([&](const char* w) { return command->check_name(w); })) {
+            deepest = &app;
+        }
+    }
+    // Hidden commands (in no group) are not offered.
+    const auto commands =
+        deepest->get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); });
     if (!commands.empty() && !rest.empty() && !rest.front().empty() && rest.front()[0] != '-') {
         std::string names;
         for (const auto* c : commands) {
@@ -82,52 +99,104 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e) {
     return fmt::format("{} (see 'smartgoals --help')", e.what());
 }
 
+struct Command {
+    std::array<std::string_view, 2> names; // the name and an alias, if any
+    void (*add)(CLI::App&, Action&);
+};
+constexpr Command k_commands[] = {
+    {{"goal"}, register_goal},      {{"checkin"}, register_checkin},
+    {{"review"}, register_review},  {{"urge-log"}, register_urge_log},
+    {{"cbc", "cba"}, register_cbc}, {{"worksheet"}, register_worksheet},
+    {{"config"}, register_config},  {{"export"}, register_export},
+    {{"import"}, register_import},  {{"__complete"}, register_complete},
+};
+
+// Building every command's options costs more than the work of many commands, so a command
+// line that names commands and asks for no help gets only those. Help, and a line that names
+// none, get all of them.
+std::vector<const Command*> commands_named(int argc, const char* const* argv) {
+    std::vector<const Command*> named;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "-h" || word == "--help" || word == "--help-all") {
+            named.clear();
+            break;
+        }
+        for (const auto& c : k_commands) {
+            if (!word.empty() && std::find(c.names.begin(), c.names.end(), word) != c.names.end() &&
+                std::find(named.begin(), named.end(), &c) == named.end()) {
+                named.push_back(&c);
+            }
+        }
+    }
+    if (named.empty()) {
+        for (const auto& c : k_commands) {
+            named.push_back(&c);
+        }
+    }
+    // In the order of k_commands, as help lists them.
+    std::sort(named.begin(), named.end());
+    return named;
+}
+
+std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
+                                   const std::vector<const Command*>& commands) {
+    auto app = std::make_unique<CLI::App>(
+        "smartgoals: weekly goals, check-ins and reviews in the rhythm of SMART Recovery "
+        "meetings.",
+        "smartgoals");
+    app->footer(k_examples);
+    app->fallthrough();
+    app->require_subcommand(1);
+    app->set_version_flag("--version", SMARTGOALS_VERSION);
+    app->add_option("--db", global.db,
+                    "The database file (default: $SMARTGOALS_DB, then "
+                    "$XDG_DATA_HOME/smartgoals/smartgoals.db)");
+    app->add_option("--today", global.today, "Take this date as today (YYYY-MM-DD)");
+    app->add_option("--color", global.color, "Colour on a terminal")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app->add_flag("-q,--quiet", global.quiet, "No messages on stderr, only data and errors");
+    for (const auto* c : commands) {
+        c->add(*app, action);
+    }
+    return app;
+}
+
 } // namespace
 
 int run(int argc, const char* const* argv, const Environment& env, std::ostream& out,
         std::ostream& err, std::istream& in) {
-    CLI::App app{"smartgoals: weekly goals, check-ins and reviews in the rhythm of SMART Recovery "
-                 "meetings.",
-                 "smartgoals"};
-    app.footer(k_examples);
-    app.fallthrough();
-    app.require_subcommand(1);
-    app.set_version_flag("--version", SMARTGOALS_VERSION);
     GlobalOptions global;
-    app.add_option("--db", global.db,
-                   "The database file (default: $SMARTGOALS_DB, then "
-                   "$XDG_DATA_HOME/smartgoals/smartgoals.db)");
-    app.add_option("--today", global.today, "Take this date as today (YYYY-MM-DD)");
-    app.add_option("--color", global.color, "Colour on a terminal")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_flag("-q,--quiet", global.quiet, "No messages on stderr, only data and errors");
-
     Action action;
-    register_goal(app, action);
-    register_checkin(app, action);
-    register_review(app, action);
-    register_urge_log(app, action);
-    register_cbc(app, action);
-    register_worksheet(app, action);
-    register_config(app, action);
-    register_export(app, action);
-    register_import(app, action);
-    register_complete(app, action);
+    auto commands = commands_named(argc, argv);
+    auto app = make_app(global, action, commands);
 
     try {
         try {
-            app.parse(argc, argv);
+            try {
+                app->parse(argc, argv);
+            } catch (const CLI::ParseError&) {
+                if (commands.size() == std::size(k_commands)) {
+                    throw;
+                }
+                // An error names the commands there are: parse again knowing all of them.
+                global = GlobalOptions{};
+                action = nullptr;
+                commands = commands_named(0, nullptr); // names none: all of them
+                app = make_app(global, action, commands);
+                app->parse(argc, argv);
+            }
         } catch (const CLI::CallForHelp&) {
-            out << app.help(); // help() shows the chosen subcommand's own help
+            out << app->help(); // help() shows the chosen subcommand's own help
             return 0;
         } catch (const CLI::CallForAllHelp&) {
-            out << app.help("", CLI::AppFormatMode::All);
+            out << app->help("", CLI::AppFormatMode::All);
             return 0;
         } catch (const CLI::CallForVersion&) {
             out << "smartgoals " << SMARTGOALS_VERSION << '\n';
             return 0;
         } catch (const CLI::ParseError& e) {
-            throw UsageError(parse_error_message(app, e));
+            throw UsageError(parse_error_message(*app, e, argc, argv));
         }
         if (!action) {
             throw UsageError("a command is needed; see 'smartgoals --help'");

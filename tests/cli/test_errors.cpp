@@ -14,6 +14,13 @@ struct BadInput {
 
 const std::vector<BadInput> k_bad_inputs = {
     {{"frobnicate"}, "'frobnicate' is not a command of smartgoals; use one of: goal, checkin"},
+    // A line that names a command still lists them all when another word is not one.
+    {{"reveiw", "goal"},
+     "'reveiw' is not a command of smartgoals; use one of: goal, checkin, review, urge-log, cbc, "
+     "worksheet, config, export, import\n"}, // and not the hidden __complete
+    {{"--db", "review", "frobnicate"},
+     "'frobnicate' is not a command of smartgoals; use one of: "
+     "goal, checkin, review"},
     {{"goal", "finish", "1"}, "'finish' is not a command of smartgoals goal"},
     {{"goal"}, "subcommand"},
     {{"goal", "add"}, "text"},
