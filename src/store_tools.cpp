@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 namespace smartgoals {
 
 namespace {
@@ -49,6 +51,7 @@ void Store::add_urge(Urge& urge) {
 
 std::vector<Urge> Store::urges_between(Date from, Date to) {
     std::vector<Urge> out;
+    std::map<std::string, std::vector<std::string>> lists;
     SQLite::Statement query(*m_db, "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
                                    "strategies, outcome, note, next_time, created_at FROM urges "
                                    "WHERE at >= ? AND at < ? ORDER BY at, id");
@@ -67,8 +70,16 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
         }
         u.trigger = query.getColumn(5).getString();
         u.where = query.getColumn(6).getString();
-        u.strategies =
-            nlohmann::json::parse(query.getColumn(7).getString()).get<std::vector<std::string>>();
+        // A handful of lists of strategies come back again and again: each is parsed once.
+        const auto strategies = query.getColumn(7).getString();
+        auto list = lists.find(strategies);
+        if (list == lists.end()) {
+            list = lists
+                       .emplace(strategies,
+                                nlohmann::json::parse(strategies).get<std::vector<std::string>>())
+                       .first;
+        }
+        u.strategies = list->second;
         if (!query.getColumn(8).isNull()) {
             u.outcome = parse_outcome(query.getColumn(8).getString());
         }

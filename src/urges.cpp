@@ -39,6 +39,15 @@ UrgeSummary summarize_urges(const std::vector<const Urge*>& urges) {
     UrgeSummary s;
     long long intensity_sum = 0;
     std::map<std::string, std::size_t> strategy_index, trigger_index;
+    // Members write the same few strategies and triggers again and again: fold each text once.
+    std::map<std::string, std::string, std::less<>> keys;
+    const auto key_of = [&keys](const std::string& text) -> const std::string& {
+        auto it = keys.find(text);
+        if (it == keys.end()) {
+            it = keys.emplace(text, grouping_key(text)).first;
+        }
+        return it->second;
+    };
     for (const auto* u : urges) {
         ++s.count;
         intensity_sum += u->intensity;
@@ -48,7 +57,7 @@ UrgeSummary summarize_urges(const std::vector<const Urge*>& urges) {
         s.rode_out += passed ? 1 : 0;
         s.acted += u->outcome == Outcome::acted ? 1 : 0;
         for (const auto& strategy : u->strategies) {
-            const auto key = grouping_key(strategy);
+            const auto& key = key_of(strategy);
             auto [it, added] = strategy_index.try_emplace(key, s.strategies.size());
             if (added) {
                 s.strategies.push_back({trim(strategy), 0, 0});
@@ -56,7 +65,7 @@ UrgeSummary summarize_urges(const std::vector<const Urge*>& urges) {
             ++s.strategies[it->second].used;
             s.strategies[it->second].rode_out += passed ? 1 : 0;
         }
-        if (const auto key = grouping_key(u->trigger); !key.empty()) {
+        if (const auto& key = key_of(u->trigger); !key.empty()) {
             auto [it, added] = trigger_index.try_emplace(key, s.triggers.size());
             if (added) {
                 s.triggers.push_back({trim(u->trigger), 0});
