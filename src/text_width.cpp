@@ -14,8 +14,11 @@ template <typename F> void each_char(std::string_view text, F f) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     auto left = static_cast<utf8proc_ssize_t>(text.size());
     while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        auto n = utf8proc_iterate(p, left, &cp);
+        utf8proc_int32_t cp = *p;
+        utf8proc_ssize_t n = 1; // ASCII, most of what members write, needs no decoding
+        if (cp >= 0x80) {
+            n = utf8proc_iterate(p, left, &cp);
+        }
         if (n <= 0) {
             n = 1;
             cp = -1;
@@ -35,7 +38,7 @@ int char_width(utf8proc_int32_t cp) {
     if (cp < 0x20 || cp == 0x7f) {
         return 0;
     }
-    return utf8proc_charwidth(cp);
+    return cp < 0x7f ? 1 : utf8proc_charwidth(cp);
 }
 
 } // namespace

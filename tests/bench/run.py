@@ -2,41 +2,62 @@
 # SPDX-License-Identifier: MIT
 """The SPEC section 9 benchmark: whole processes timed side by side in one run.
 
-    python3 tests/bench/run.py [--binary build/smartgoals] [--runs 30]
+    python3 tests/bench/run.py [--binary build/smartgoals] [--runs 100] [--instructions]
 
 Generates a ten-year and a one-year history, loads them with `smartgoals import`, then reports
 median wall times of smartgoals against the sqlite3 CLI on the same file (and Taskwarrior 2.6,
-when `task` is installed), their ratios, and peak memory. Prints figures; asserts nothing.
+when `task` is installed), their ratios, and peak memory. Times come from hyperfine when it is
+installed (apt-get install hyperfine), else from runs of the two commands taken in turn.
+--instructions adds instruction counts from valgrind, which do not move with the machine's
+load. Prints figures; asserts nothing.
 """
-import argparse, json, os, pathlib, platform, re, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, pathlib, platform, re, shlex, shutil, statistics, subprocess, sys, tempfile, time
 
 here = pathlib.Path(__file__).resolve().parent
 p = argparse.ArgumentParser()
 p.add_argument("--binary", default=str(here.parent.parent / "build" / "smartgoals"))
-p.add_argument("--runs", type=int, default=30)
+p.add_argument("--runs", type=int, default=100)
+p.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
 a = p.parse_args()
 binary = os.path.abspath(a.binary)
 work = pathlib.Path(tempfile.mkdtemp(prefix="smartgoals-bench-"))
 today = "2026-11-19"
 env = dict(os.environ, SMARTGOALS_TODAY=today)
+hyperfine = shutil.which("hyperfine")
+
 
 def run(cmd, **kw):
     return subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
 
-def median_ms(cmd, env=env, setup=None):
-    times = []
+
+def medians_ms(*cmds, env=env):
+    """Median wall time of each command, in ms, measured in the same stretch of time."""
+    if hyperfine:
+        out = work / "hyperfine.json"
+        subprocess.run([hyperfine, "-N", "--warmup", "10", "--runs", str(a.runs),
+                        "--export-json", str(out)] + [shlex.join(c) for c in cmds],
+                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return [r["median"] * 1000 for r in json.loads(out.read_text())["results"]]
+    times = [[] for _ in cmds]
     for _ in range(a.runs):
-        if setup:
-            setup()
-        t0 = time.perf_counter()
-        run(cmd, env=env)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+        for i, cmd in enumerate(cmds):  # in turn, so that drift in load hits both alike
+            t0 = time.perf_counter()
+            run(cmd, env=env)
+            times[i].append((time.perf_counter() - t0) * 1000)
+    return [statistics.median(t) for t in times]
+
+
+def instructions(cmd, env=env):
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).stderr
+    return int(re.search(r"refs:\s+([\d,]+)", out).group(1).replace(",", ""))
+
 
 def peak_kb(cmd, env=env):
     out = subprocess.run(["/usr/bin/time", "-v"] + cmd, env=env, stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, text=True).stderr
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", out).group(1))
+
 
 def load(weeks):
     doc = work / f"history-{weeks}.json"
@@ -48,36 +69,56 @@ def load(weeks):
     subprocess.run([binary, "--db", str(db), "-q", "import", str(doc)], env=env, check=True)
     return db, time.perf_counter() - t0
 
+
 print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}")
 print(f"smartgoals: {subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}, "
-      f"sqlite3: {subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0]}")
+      f"sqlite3: {subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0]}, "
+      f"timing: {'hyperfine' if hyperfine else 'runs in turn'}, median of {a.runs} runs")
 ten, ten_import = load(520)
 one, one_import = load(52)
-print(f"import: ten years {ten_import:.1f} s, one year {one_import:.1f} s; median of {a.runs} runs below\n")
+ten_add = work / "history-520-adds.db"
+shutil.copyfile(ten, ten_add)
+print(f"import: ten years {ten_import:.1f} s, one year {one_import:.1f} s\n")
 
 sg = lambda db, *args: [binary, "--db", str(db), *args]
-sqlite_trivial = median_ms(["sqlite3", str(ten), "SELECT 1"])
+sqlite = lambda *args: ["sqlite3", *args]
+# Two trivial queries: SELECT 1 never reads the file; the other reads its schema and one page,
+# as any query on a table must.
+select_1 = sqlite(str(ten), "SELECT 1")
+read_1 = sqlite(str(ten), "SELECT 1 FROM settings LIMIT 1")
+urge_columns = ("SELECT id, uuid, at, substr(at, 1, 10), intensity, duration_min, trigger, place, "
+                "strategies, outcome, note, next_time FROM urges ORDER BY id")
 rows = [
-    ("review", median_ms(sg(ten, "review")), sqlite_trivial, "sqlite3 SELECT 1"),
-    ("goal list", median_ms(sg(ten, "goal", "list")), sqlite_trivial, "sqlite3 SELECT 1"),
-    ("goal add", median_ms(sg(ten, "-q", "goal", "add", "bench")),
-     median_ms(["sqlite3", str(ten), "INSERT INTO settings VALUES ('bench', 'x') "
-                "ON CONFLICT (key) DO UPDATE SET value = 'y'"]), "sqlite3 one INSERT"),
-    ("export urges --format csv", median_ms(sg(ten, "export", "urges", "--format", "csv")),
-     median_ms(["sqlite3", "-csv", "-header", str(ten),
-                "SELECT id, uuid, at, substr(at, 1, 10), intensity, duration_min, trigger, place, "
-                "strategies, outcome, note, next_time FROM urges ORDER BY id"]), "sqlite3 -csv"),
+    ("review", sg(ten, "review"), [("sqlite3 SELECT 1", select_1), ("sqlite3 one row of a table", read_1)]),
+    ("goal list", sg(ten, "goal", "list"), [("sqlite3 SELECT 1", select_1), ("sqlite3 one row of a table", read_1)]),
+    # Adds go to a copy, so that the goals they add leave the other figures alone.
+    ("goal add", sg(ten_add, "-q", "goal", "add", "bench"),
+     [("sqlite3 one INSERT", sqlite(str(ten_add), "INSERT INTO settings VALUES ('bench', 'x') "
+                                    "ON CONFLICT (key) DO UPDATE SET value = 'y'"))]),
+    ("export urges --format csv", sg(ten, "export", "urges", "--format", "csv"),
+     [("sqlite3 -csv, same columns", sqlite("-csv", "-header", str(ten), urge_columns))]),
 ]
-print(f"{'command (ten years)':28} {'smartgoals':>11} {'compared with':>14}  ratio")
-for name, ours, theirs, what in rows:
-    print(f"{name:28} {ours:9.2f} ms {theirs:9.2f} ms  {ours / theirs:5.2f}x  ({what})")
+print(f"{'command (ten years)':27} {'smartgoals':>10}   {'compared with':29} {'':>9}  ratio")
+for name, ours_cmd, others in rows:
+    for what, their_cmd in others:
+        ours, theirs = medians_ms(ours_cmd, their_cmd)
+        line = f"{name:27} {ours:7.2f} ms   {what:29} {theirs:6.2f} ms  {ours / theirs:5.2f}x"
+        if a.instructions:
+            i_ours, i_theirs = instructions(ours_cmd), instructions(their_cmd)
+            line += f"   instructions {i_ours / 1e6:.1f} M / {i_theirs / 1e6:.1f} M = {i_ours / i_theirs:.2f}x"
+        print(line)
+        name = ""
 
-r10, r1 = median_ms(sg(ten, "review")), median_ms(sg(one, "review"))
-print(f"\nreview, ten years against one year: {r10:.2f} ms / {r1:.2f} ms = {r10 / r1:.2f}x")
+r10, r1 = medians_ms(sg(ten, "review"), sg(one, "review"))
+line = f"\nreview, ten years against one year: {r10:.2f} ms / {r1:.2f} ms = {r10 / r1:.2f}x"
+if a.instructions:
+    i10, i1 = instructions(sg(ten, "review")), instructions(sg(one, "review"))
+    line += f"; instructions {i10 / 1e6:.1f} M / {i1 / 1e6:.1f} M = {i10 / i1:.2f}x"
+print(line)
 for name, cmd in [("review", sg(ten, "review")), ("goal list", sg(ten, "goal", "list")),
-                  ("export urges", sg(ten, "export", "urges")), ("import (one year)", None)]:
-    if cmd:
-        print(f"peak memory, {name}: {peak_kb(cmd) / 1024:.1f} MB")
+                  ("goal add", sg(ten_add, "-q", "goal", "add", "bench")),
+                  ("export urges", sg(ten, "export", "urges"))]:
+    print(f"peak memory, {name}: {peak_kb(cmd) / 1024:.1f} MB")
 
 if shutil.which("task"):
     home = work / "task"
@@ -89,7 +130,7 @@ if shutil.which("task"):
                                   "entry": "20261101T000000Z"}) for i in range(5000))
     subprocess.run(["task", "import"], input=tasks, text=True, env=tenv,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ours, theirs = median_ms(sg(ten, "goal", "list")), median_ms(["task", "list"], env=tenv)
+    ours, theirs = medians_ms(sg(ten, "goal", "list"), ["task", "list"], env=tenv)
     print(f"\ngoal list {ours:.2f} ms against Taskwarrior's task list over 5,000 pending tasks "
           f"{theirs:.2f} ms: {theirs / ours:.1f}x faster")
 else:

@@ -108,6 +108,10 @@ TEST_CASE("text wraps at spaces by display width, breaking only words longer tha
     CHECK(wrap_to_width("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
     CHECK(wrap_to_width("", 10) == std::vector<std::string>{""});
     CHECK(display_width("e\u0301te\u0301") == 3); // combining accents take no column
+    CHECK(display_width("ab友達") == 6);          // ASCII and wide characters side by side
+    CHECK(display_width("a\tb\x7f") == 2);        // control characters take no column
+    CHECK(display_width("\xff"
+                        "ab") == 3); // a byte that is not UTF-8 takes one
     CHECK(truncate_to_width("abcdef", 4) == "abc…");
 }
 
