@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: MIT
 """The SPEC section 9 benchmark: whole processes timed side by side in one run.
 
-    python3 tests/bench/run.py [--binary build/smartgoals] [--runs 100] [--instructions]
+    python3 tests/bench/run.py [--binary build/smartgoals] [--runs 60] [--instructions]
 
 Generates a ten-year and a one-year history, loads them with `smartgoals import`, then reports
 median wall times of smartgoals against the sqlite3 CLI on the same file (and Taskwarrior 2.6,
 when `task` is installed), their ratios, and peak memory. Times come from hyperfine when it is
-installed (apt-get install hyperfine), else from runs of the two commands taken in turn.
+installed (apt-get install hyperfine; three rounds in alternating order), else from runs of the
+two commands taken in turn.
 --instructions adds instruction counts from valgrind, which do not move with the machine's
 load. Prints figures; asserts nothing.
 """
@@ -16,7 +17,7 @@ import argparse, json, os, pathlib, platform, re, shlex, shutil, statistics, sub
 here = pathlib.Path(__file__).resolve().parent
 p = argparse.ArgumentParser()
 p.add_argument("--binary", default=str(here.parent.parent / "build" / "smartgoals"))
-p.add_argument("--runs", type=int, default=100)
+p.add_argument("--runs", type=int, default=60)
 p.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
 a = p.parse_args()
 binary = os.path.abspath(a.binary)
@@ -31,13 +32,22 @@ def run(cmd, **kw):
 
 
 def medians_ms(*cmds, env=env):
-    """Median wall time of each command, in ms, measured in the same stretch of time."""
+    """Median wall time of each command, in ms, measured in the same stretch of time.
+
+    hyperfine times all runs of one command, then the next; three rounds in alternating order,
+    and the median of the three, keep a drift in the machine's load from favouring either."""
     if hyperfine:
         out = work / "hyperfine.json"
-        subprocess.run([hyperfine, "-N", "--warmup", "10", "--runs", str(a.runs),
-                        "--export-json", str(out)] + [shlex.join(c) for c in cmds],
-                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        return [r["median"] * 1000 for r in json.loads(out.read_text())["results"]]
+        rounds = [[] for _ in cmds]
+        for r in range(3):
+            order = list(range(len(cmds)))[:: -1 if r % 2 else 1]
+            subprocess.run([hyperfine, "-N", "--warmup", "5", "--runs", str(a.runs),
+                            "--export-json", str(out)] + [shlex.join(cmds[i]) for i in order],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           check=True)
+            for i, result in zip(order, json.loads(out.read_text())["results"]):
+                rounds[i].append(result["median"] * 1000)
+        return [statistics.median(r) for r in rounds]
     times = [[] for _ in cmds]
     for _ in range(a.runs):
         for i, cmd in enumerate(cmds):  # in turn, so that drift in load hits both alike
@@ -73,7 +83,7 @@ def load(weeks):
 print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}")
 print(f"smartgoals: {subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}, "
       f"sqlite3: {subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0]}, "
-      f"timing: {'hyperfine' if hyperfine else 'runs in turn'}, median of {a.runs} runs")
+      f"timing: {f'hyperfine, median of 3 rounds of {a.runs} runs' if hyperfine else f'median of {a.runs} runs in turn'}")
 ten, ten_import = load(520)
 one, one_import = load(52)
 ten_add = work / "history-520-adds.db"
