@@ -5,6 +5,10 @@
 // own src/format.cc (9.1) instantiates; the rest are format-inl.h's non-template functions.
 #include <fmt/format-inl.h>
 
+#if FMT_VERSION / 10000 != 9
+#error "This mirrors fmt 9's src/format.cc: check it against the installed fmt's own"
+#endif
+
 FMT_BEGIN_NAMESPACE
 namespace detail {
 
