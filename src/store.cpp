@@ -199,15 +199,11 @@ WHEN old.kind = 'weekly' OR new.kind = 'weekly' BEGIN
 END;
 CREATE TRIGGER weekly_achievements_completion_insert AFTER INSERT ON completions
 WHEN (SELECT kind FROM goals WHERE id = new.goal_id) = 'weekly' BEGIN
-    DELETE FROM weekly_achievements WHERE goal_id = new.goal_id AND week = WEEK_OF(new.date);
-    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
-        FROM weekly_achievements_due WHERE goal_id = new.goal_id AND week = WEEK_OF(new.date);
+    RECOUNT_WEEK(new.goal_id, new.date);
 END;
 CREATE TRIGGER weekly_achievements_completion_delete AFTER DELETE ON completions
 WHEN (SELECT kind FROM goals WHERE id = old.goal_id) = 'weekly' BEGIN
-    DELETE FROM weekly_achievements WHERE goal_id = old.goal_id AND week = WEEK_OF(old.date);
-    INSERT INTO weekly_achievements SELECT goal_id, week, achieved_on
-        FROM weekly_achievements_due WHERE goal_id = old.goal_id AND week = WEEK_OF(old.date);
+    RECOUNT_WEEK(old.goal_id, old.date);
 END;
 CREATE TRIGGER weekly_achievements_completion_update AFTER UPDATE OF goal_id, date ON completions
 BEGIN
@@ -267,12 +263,37 @@ END;
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
 // Expands the shorthands of the migrations: WEEK_OF(x), the first day of x's week under the
-// week-start setting, and REBUILD_WEEKS, which recounts everything keyed by week.
+// week-start setting; REBUILD_WEEKS, which recounts everything keyed by week; and
+// RECOUNT_WEEK(goal, day), which recounts one weekly goal's week through the index on its
+// completions' dates (the same rule as weekly_achievements_due, for one week), so that a goal
+// kept for years costs a week's work when it changes, not its whole history's.
 std::string expand_shorthands(std::string_view sql) {
     std::string out;
     constexpr std::string_view rebuild = "REBUILD_WEEKS";
     constexpr std::string_view week_of = "WEEK_OF(";
+    constexpr std::string_view recount = "RECOUNT_WEEK(";
     while (!sql.empty()) {
+        if (sql.starts_with(recount)) {
+            const auto end = sql.find(')');
+            const auto args = sql.substr(recount.size(), end - recount.size());
+            const auto comma = args.find(',');
+            const auto goal = args.substr(0, comma);
+            const auto day = args.substr(comma + 2);
+            out += expand_shorthands(fmt::format(
+                "DELETE FROM weekly_achievements WHERE goal_id = {0} AND week = WEEK_OF({1});\n"
+                "    INSERT INTO weekly_achievements SELECT goal_id, week, date FROM (\n"
+                "        SELECT g.id AS goal_id, w.week, c.date, g.target, g.planned_on, "
+                "g.status,\n"
+                "            g.closed_on, row_number() OVER (ORDER BY c.date, c.id) AS n\n"
+                "        FROM (SELECT WEEK_OF({1}) AS week) w JOIN goals g ON g.id = {0}\n"
+                "        JOIN completions c ON c.goal_id = g.id AND c.date >= w.week\n"
+                "            AND c.date < date(w.week, '+7 days'))\n"
+                "    WHERE n = target AND week >= WEEK_OF(planned_on)\n"
+                "        AND (status <> 'dropped' OR week <= WEEK_OF(closed_on))",
+                goal, day));
+            sql.remove_prefix(end + 1);
+            continue;
+        }
         if (sql.starts_with(rebuild)) {
             out += expand_shorthands(
                 "DELETE FROM weekly_achievements;\n"

@@ -77,20 +77,40 @@ void Store::add_goal(Goal& goal) {
 }
 
 std::optional<Goal> Store::goal(std::int64_t id) {
+    auto goal = goal_without_completions(id);
+    if (goal) {
+        attach_all_completions(*goal);
+    }
+    return goal;
+}
+
+std::optional<Goal> Store::goal_without_completions(std::int64_t id) {
     SQLite::Statement& row =
         cached(fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
     row.bind(1, id);
     if (!row.executeStep()) {
         return std::nullopt;
     }
-    Goal goal = read_goal(row);
+    return read_goal(row);
+}
+
+std::optional<Goal> Store::goal_between(std::int64_t id, Date from, Date to) {
+    auto goal = goal_without_completions(id);
+    if (!goal) {
+        return goal;
+    }
+    std::vector<Goal> one{std::move(*goal)};
+    attach_completions(one, std::pair{from, to});
+    return std::move(one.front());
+}
+
+void Store::attach_all_completions(Goal& goal) {
     SQLite::Statement& completions = cached("SELECT id, uuid, goal_id, date, note FROM completions "
                                             "WHERE goal_id = ? ORDER BY date, id");
-    completions.bind(1, id);
+    completions.bind(1, goal.id);
     while (completions.executeStep()) {
         goal.completions.push_back(read_completion(completions));
     }
-    return goal;
 }
 
 void Store::update_goal_text(std::int64_t id, const std::string& text) {
@@ -165,10 +185,12 @@ void Store::remove_completion(std::int64_t completion_id) {
 }
 
 void Store::refresh_goal(std::int64_t id) {
-    auto goal = this->goal(id);
+    // Only a once goal's status follows from its completions; a weekly goal's are not read.
+    auto goal = goal_without_completions(id);
     if (!goal || goal->kind != Kind::once) {
         return;
     }
+    attach_all_completions(*goal);
     const auto let_go = goal->status == Status::dropped ? goal->closed : std::nullopt;
     const auto outcome = once_outcome(goal->target, goal->completions, let_go);
     if (outcome.status == goal->status && outcome.closed == goal->closed) {

@@ -58,6 +58,10 @@ public:
     // Goals. Adding fills in id and, when empty, uuid.
     void add_goal(Goal& goal);
     std::optional<Goal> goal(std::int64_t id); // with all its completions
+    std::optional<Goal> goal_without_completions(std::int64_t id);
+    // With the completions the rules need between two dates: all of a once goal's, and a weekly
+    // goal's inside them (a goal kept for years need not bring them all).
+    std::optional<Goal> goal_between(std::int64_t id, Date from, Date to);
     void update_goal_text(std::int64_t id, const std::string& text);
     void update_goal_area(std::int64_t id, std::optional<Area> area);
     void update_goal_target(std::int64_t id, int target);
@@ -115,6 +119,7 @@ private:
     std::vector<Goal> load_goals(const std::string& select,
                                  const std::function<void(SQLite::Statement&)>& bind);
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
+    void attach_all_completions(Goal& goal);
 
     // A statement prepared once per command and reset for each use: preparing a write also
     // compiles the triggers it fires, which is most of the cost of one record.

@@ -65,7 +65,8 @@ int checked_times(int times) {
 
 Goal existing_goal(Store& store, const std::string& id_text) {
     const auto id = parse_id(id_text, "ID");
-    auto goal = store.goal(id);
+    // Without its completions: a goal kept for years has many, and the checks need none.
+    auto goal = store.goal_without_completions(id);
     if (!goal) {
         throw UsageError(
             fmt::format("there is no goal #{}; 'smartgoals goal list --all' shows them all", id));
@@ -118,12 +119,13 @@ void run_done(const GoalDoneOptions& o, Context& ctx) {
     }
     Completion completion{.goal_id = goal.id, .date = date, .note = o.note};
     store.add_completion(completion);
-    const Goal after = *store.goal(goal.id);
+    const Week week = week_containing(date, ws);
+    const Goal after = *store.goal_between(goal.id, week.start, week.end());
     store.commit();
     if (after.kind == Kind::weekly) {
-        const auto at = place(after, week_containing(date, ws), ctx.today, ws);
+        const auto at = place(after, week, ctx.today, ws);
         ctx.say(fmt::format("Recorded for goal #{}: {}/{} in the week of {}{}", goal.id,
-                            at.progress, goal.target, format_date(week_containing(date, ws).start),
+                            at.progress, goal.target, format_date(week.start),
                             at.done_here ? " — achieved." : "."));
     } else if (after.status == Status::done) {
         ctx.say(fmt::format("Goal #{} achieved{}. Well done.", goal.id,
@@ -163,7 +165,8 @@ void run_reopen(const std::string& id, Context& ctx) {
         store.clear_let_go(goal.id);
     } else {
         // Rule 5: take back the completion that closed it (the one that reached the target).
-        store.remove_completion(goal.completions.at(static_cast<std::size_t>(goal.target - 1)).id);
+        const Goal done = *store.goal(goal.id);
+        store.remove_completion(done.completions.at(static_cast<std::size_t>(goal.target - 1)).id);
     }
     store.commit();
     ctx.say(fmt::format("Goal #{} is open again.", goal.id));
@@ -191,7 +194,7 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
     if (times) {
         store.update_goal_target(goal.id, *times);
     }
-    const Goal after = *store.goal(goal.id);
+    const Goal after = *store.goal_without_completions(goal.id);
     store.commit();
     std::string note;
     if (after.status != goal.status) {
