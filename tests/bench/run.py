@@ -20,6 +20,8 @@ p.add_argument("--binary", default=str(here.parent.parent / "build" / "smartgoal
 p.add_argument("--runs", type=int, default=60)
 p.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
 a = p.parse_args()
+if a.instructions and not shutil.which("valgrind"):
+    sys.exit("run.py: --instructions needs valgrind (apt-get install valgrind)")
 binary = os.path.abspath(a.binary)
 work = pathlib.Path(tempfile.mkdtemp(prefix="smartgoals-bench-"))
 today = "2026-11-19"
