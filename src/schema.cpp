@@ -117,7 +117,7 @@ END;
     // Schema 5: the rest of the totals that only grow, and the trend's urge counts, kept the same
     // way, so that a review reads a few rows of them whatever the length of the history.
     // WEEK_OF(date) stands for the first day of the date's week under the week-start setting
-    // (see expand_week_of); changing the setting rebuilds what depends on it.
+    // (see expand_shorthands); changing the setting rebuilds what depends on it.
     R"sql(
 CREATE VIEW week_start_day AS SELECT coalesce((SELECT CASE lower(value)
     WHEN 'sunday' THEN 0 WHEN 'monday' THEN 1 WHEN 'tuesday' THEN 2 WHEN 'wednesday' THEN 3
