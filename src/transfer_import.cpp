@@ -271,6 +271,9 @@ ImportDocument parse_document(const std::string& text, Date today) {
         throw UsageError(fmt::format("import: the file is not valid JSON (byte {}): it may be "
                                      "cut short or not an export",
                                      e.byte));
+    } catch (const Json::out_of_range&) {
+        // JSON allows numbers no double holds, such as 1E400; no export has one.
+        throw UsageError("import: the file holds a number too large to read; it is not an export");
     }
     if (!root.is_object() || !root.contains("format") || root["format"] != "smartgoals") {
         throw UsageError("import: this is not a smartgoals export (it has no \"format\": "

@@ -243,6 +243,8 @@ TEST_CASE("a bad import file is refused with its place named, and nothing is wri
     const std::vector<std::pair<std::string, std::string>> bad{
         {"{\"format\":\"smartgoals\",\"version\":1,\"goals\":[{\"uuid\":", "is not valid JSON"},
         {"name,text\nSam,hello\n", "is not valid JSON"},
+        {"{\"format\":\"smartgoals\",\"version\":1,\"settings\":1E400}",
+         "holds a number too large to read"},
         {"{\"format\":\"taskwarrior\"}", "is not a smartgoals export"},
         {"[1, 2, 3]", "is not a smartgoals export"},
         {with([](Json& d) { d["version"] = 2; }), "written by a newer smartgoals (version 2)"},
