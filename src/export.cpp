@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
-#include <map>
 #include <span>
 #include <variant>
 #include <vector>
@@ -260,7 +259,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
     // Urges come in id order, which is nearly date order, and members use a handful of
     // strategies: each day's week and each list of strategies is worked out once.
     std::string day, week;
-    std::map<std::string, std::vector<std::string>, std::less<>> lists;
+    StrategyLists lists;
     SQLite::Statement query(store.database(), k_urges_in_range);
     bind_date_range(query, request);
     while (query.executeStep()) {
@@ -270,20 +269,13 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
             day = date;
             week = format_date(week_containing(*parse_date(day), ws).start);
         }
-        const auto strategies = text_of(query.getColumn(7));
-        auto list = lists.find(strategies);
-        if (list == lists.end()) {
-            list = lists.emplace(std::string(strategies),
-                                 nlohmann::json::parse(strategies).get<std::vector<std::string>>())
-                       .first;
-        }
         const auto duration = query.getColumn(4);
         writer.row({query.getColumn(0).getInt64(), text_of(query.getColumn(1)), at,
                     std::string_view(day), std::string_view(week), query.getColumn(3).getInt64(),
                     duration.isNull() ? Cell{} : Cell{duration.getInt64()},
-                    text_of(query.getColumn(5)), text_of(query.getColumn(6)), List(list->second),
-                    text_of(query.getColumn(8)), text_of(query.getColumn(9)),
-                    text_of(query.getColumn(10))});
+                    text_of(query.getColumn(5)), text_of(query.getColumn(6)),
+                    List(lists.read(text_of(query.getColumn(7)))), text_of(query.getColumn(8)),
+                    text_of(query.getColumn(9)), text_of(query.getColumn(10))});
     }
     writer.finish();
 }

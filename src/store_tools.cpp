@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The store's part for SMART's tools: the urge log and cost-benefit comparisons.
 #include <smartgoals/store.hpp>
+#include <smartgoals/urges.hpp>
 #include <smartgoals/uuid.hpp>
 
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
-
-#include <map>
 
 namespace smartgoals {
 
@@ -51,7 +50,7 @@ void Store::add_urge(Urge& urge) {
 
 std::vector<Urge> Store::urges_between(Date from, Date to) {
     std::vector<Urge> out;
-    std::map<std::string, std::vector<std::string>> lists;
+    StrategyLists lists;
     SQLite::Statement query(*m_db, "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
                                    "strategies, outcome, note, next_time, created_at FROM urges "
                                    "WHERE at >= ? AND at < ? ORDER BY at, id");
@@ -70,16 +69,7 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
         }
         u.trigger = query.getColumn(5).getString();
         u.where = query.getColumn(6).getString();
-        // A handful of lists of strategies come back again and again: each is parsed once.
-        const auto strategies = query.getColumn(7).getString();
-        auto list = lists.find(strategies);
-        if (list == lists.end()) {
-            list = lists
-                       .emplace(strategies,
-                                nlohmann::json::parse(strategies).get<std::vector<std::string>>())
-                       .first;
-        }
-        u.strategies = list->second;
+        u.strategies = lists.read(query.getColumn(7).getString());
         if (!query.getColumn(8).isNull()) {
             u.outcome = parse_outcome(query.getColumn(8).getString());
         }

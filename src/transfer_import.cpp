@@ -342,7 +342,8 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.completions.added;
         }
         store.refresh_goal(*id);
-        if (goal.status == Status::dropped && store.goal(*id)->status == Status::open) {
+        if (goal.status == Status::dropped &&
+            store.goal_without_completions(*id)->status == Status::open) {
             store.let_go(*id, *goal.closed);
         }
     }

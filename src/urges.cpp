@@ -3,6 +3,7 @@
 #include <smartgoals/text_width.hpp>
 #include <smartgoals/urges.hpp>
 
+#include <nlohmann/json.hpp>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -24,6 +25,17 @@ std::string grouping_key(std::string_view text) {
     std::string key(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
     std::free(folded);
     return key;
+}
+
+const std::vector<std::string>& StrategyLists::read(std::string_view stored) {
+    auto it = m_lists.find(stored);
+    if (it == m_lists.end()) {
+        it = m_lists
+                 .emplace(std::string(stored),
+                          nlohmann::json::parse(stored).get<std::vector<std::string>>())
+                 .first;
+    }
+    return it->second;
 }
 
 namespace {

@@ -4,6 +4,8 @@
 #include <smartgoals/model.hpp>
 
 #include <array>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,16 @@ struct UrgeSummary {
     std::vector<TriggerCount> triggers;  // most common first, at most three
 };
 UrgeSummary summarize_urges(const std::vector<const Urge*>& urges);
+
+// An urge's strategies as stored (a JSON list of text), read back. Members use a handful of
+// lists again and again, so each distinct text is parsed once.
+class StrategyLists {
+public:
+    const std::vector<std::string>& read(std::string_view stored);
+
+private:
+    std::map<std::string, std::vector<std::string>, std::less<>> m_lists;
+};
 
 // Case-folded, trimmed text: the key that groups "After work" with " after WORK".
 std::string grouping_key(std::string_view text);

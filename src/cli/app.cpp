@@ -111,6 +111,14 @@ constexpr Command k_commands[] = {
     {{"import"}, register_import},  {{"__complete"}, register_complete},
 };
 
+std::vector<const Command*> all_commands() {
+    std::vector<const Command*> all;
+    for (const auto& c : k_commands) {
+        all.push_back(&c);
+    }
+    return all;
+}
+
 // Building every command's options costs more than the work of many commands, so a command
 // line that names commands and asks for no help gets only those. Help, and a line that names
 // none, get all of them.
@@ -130,9 +138,7 @@ std::vector<const Command*> commands_named(int argc, const char* const* argv) {
         }
     }
     if (named.empty()) {
-        for (const auto& c : k_commands) {
-            named.push_back(&c);
-        }
+        return all_commands();
     }
     // In the order of k_commands, as help lists them.
     std::sort(named.begin(), named.end());
@@ -182,7 +188,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
                 // An error names the commands there are: parse again knowing all of them.
                 global = GlobalOptions{};
                 action = nullptr;
-                commands = commands_named(0, nullptr); // names none: all of them
+                commands = all_commands();
                 app = make_app(global, action, commands);
                 app->parse(argc, argv);
             }
