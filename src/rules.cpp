@@ -19,6 +19,87 @@ OnceOutcome once_outcome(int target, const std::vector<Completion>& completions,
     return out;
 }
 
+Week planned_week(const Goal& goal, Weekday week_start) {
+    return week_containing(goal.planned, week_start);
+}
+
+Goal settled(Goal goal) {
+    if (goal.kind != Kind::once) {
+        return goal;
+    }
+    const auto let_go_on = goal.status == Status::dropped ? goal.closed : std::nullopt;
+    const auto outcome = once_outcome(goal.target, goal.completions, let_go_on);
+    goal.status = outcome.status;
+    goal.closed = outcome.closed;
+    return goal;
+}
+
+namespace {
+
+GoalChange unchanged(Goal goal, Answer answer) {
+    return GoalChange{.answer = answer, .after = std::move(goal)};
+}
+
+void insert_in_order(std::vector<Completion>& completions, Completion completion) {
+    const auto at =
+        std::upper_bound(completions.begin(), completions.end(), completion,
+                         [](const Completion& a, const Completion& b) { return a.date < b.date; });
+    completions.insert(at, std::move(completion));
+}
+
+} // namespace
+
+GoalChange record_completion(Goal goal, Completion completion, Weekday week_start) {
+    if (goal.status == Status::dropped) {
+        return unchanged(std::move(goal), Answer::conflicts);
+    }
+    if (goal.status == Status::done) {
+        return unchanged(std::move(goal), Answer::unchanged);
+    }
+    if (goal.kind == Kind::weekly && completion.date < planned_week(goal, week_start).start) {
+        return unchanged(std::move(goal), Answer::before_start);
+    }
+    completion.goal_id = goal.id;
+    insert_in_order(goal.completions, completion);
+    return GoalChange{.after = settled(std::move(goal)), .added = {std::move(completion)}};
+}
+
+GoalChange let_go(Goal goal, Date day) {
+    if (goal.status == Status::dropped) {
+        return unchanged(std::move(goal), Answer::unchanged);
+    }
+    if (goal.status == Status::done) {
+        return unchanged(std::move(goal), Answer::conflicts);
+    }
+    goal.status = Status::dropped;
+    goal.closed = day;
+    return GoalChange{.after = std::move(goal)};
+}
+
+GoalChange reopen(Goal goal) {
+    if (goal.status == Status::open) {
+        return unchanged(std::move(goal), Answer::unchanged);
+    }
+    GoalChange change;
+    if (goal.status == Status::dropped) {
+        goal.status = Status::open;
+        goal.closed.reset();
+    } else {
+        while (static_cast<int>(goal.completions.size()) >= goal.target) {
+            change.taken_back.push_back(std::move(goal.completions.back()));
+            goal.completions.pop_back();
+        }
+    }
+    // A goal let go whose completions reach its target is done once it is taken back.
+    change.after = settled(std::move(goal));
+    return change;
+}
+
+GoalChange change_target(Goal goal, int target) {
+    goal.target = target;
+    return GoalChange{.after = settled(std::move(goal))};
+}
+
 namespace {
 
 int completions_between(const Goal& goal, Date from, Date to) {
@@ -61,7 +142,7 @@ Placement place_weekly(const Goal& goal, Week week, Week planned, Weekday week_s
 } // namespace
 
 Placement place(const Goal& goal, Week week, Date today, Weekday week_start) {
-    const Week planned = week_containing(goal.planned, week_start);
+    const Week planned = planned_week(goal, week_start);
     return goal.kind == Kind::once ? place_once(goal, week, today, planned)
                                    : place_weekly(goal, week, planned, week_start);
 }

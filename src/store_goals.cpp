@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include <smartgoals/rules.hpp>
 #include <smartgoals/store.hpp>
 #include <smartgoals/uuid.hpp>
 
@@ -94,13 +93,13 @@ std::optional<Goal> Store::goal_without_completions(std::int64_t id) {
     return read_goal(row);
 }
 
-std::optional<Goal> Store::goal_between(std::int64_t id, Date from, Date to) {
+std::optional<Goal> Store::goal_for_week(std::int64_t id, Week week) {
     auto goal = goal_without_completions(id);
     if (!goal) {
         return goal;
     }
     std::vector<Goal> one{std::move(*goal)};
-    attach_completions(one, std::pair{from, to});
+    attach_completions(one, std::pair{week.start, week.end()});
     return std::move(one.front());
 }
 
@@ -113,47 +112,76 @@ void Store::attach_all_completions(Goal& goal) {
     }
 }
 
-void Store::update_goal_text(std::int64_t id, const std::string& text) {
-    SQLite::Statement update(*m_db, "UPDATE goals SET text = ? WHERE id = ?");
-    update.bind(1, text);
-    update.bind(2, id);
-    update.exec();
-}
-
-void Store::update_goal_area(std::int64_t id, std::optional<Area> area) {
-    SQLite::Statement update(*m_db, "UPDATE goals SET area = ? WHERE id = ?");
-    if (area) {
-        update.bind(1, std::string(to_string(*area)));
+void Store::save(GoalChange& change) {
+    for (const auto& taken : change.taken_back) {
+        remove_completion(taken.id);
     }
-    update.bind(2, id);
+    for (auto& added : change.added) {
+        add_completion(added);
+    }
+    update_goal(change.after);
+}
+
+void Store::update_goal(const Goal& goal) {
+    const auto stored = goal_without_completions(goal.id);
+    if (!stored) {
+        throw std::logic_error("update of a goal that is not stored");
+    }
+    // Only the columns that change are written: each column written fires the triggers that
+    // keep what depends on it.
+    struct Column {
+        const char* name;
+        std::string value;
+        bool null = false;
+    };
+    std::vector<Column> columns;
+    if (goal.text != stored->text) {
+        columns.push_back({"text", goal.text});
+    }
+    if (goal.area != stored->area) {
+        columns.push_back(
+            {"area", goal.area ? std::string(to_string(*goal.area)) : "", !goal.area});
+    }
+    if (goal.kind != stored->kind) {
+        columns.push_back({"kind", std::string(to_string(goal.kind))});
+    }
+    if (goal.target != stored->target) {
+        columns.push_back({"target", std::to_string(goal.target)});
+    }
+    if (goal.planned != stored->planned) {
+        columns.push_back({"planned_on", format_date(goal.planned)});
+    }
+    if (goal.status != stored->status) {
+        columns.push_back({"status", std::string(to_string(goal.status))});
+    }
+    if (goal.closed != stored->closed) {
+        columns.push_back(
+            {"closed_on", goal.closed ? format_date(*goal.closed) : "", !goal.closed});
+    }
+    if (columns.empty()) {
+        return;
+    }
+    std::string sets;
+    for (const auto& c : columns) {
+        sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", c.name);
+    }
+    SQLite::Statement update(*m_db, fmt::format("UPDATE goals SET {} WHERE id = ?", sets));
+    int i = 1;
+    for (const auto& c : columns) {
+        if (c.null) {
+            update.bind(i);
+        } else if (std::string_view(c.name) == "target") {
+            update.bind(i, goal.target);
+        } else {
+            update.bind(i, c.value);
+        }
+        ++i;
+    }
+    update.bind(i, goal.id);
     update.exec();
 }
 
-void Store::update_goal_target(std::int64_t id, int target) {
-    SQLite::Statement update(*m_db, "UPDATE goals SET target = ? WHERE id = ?");
-    update.bind(1, target);
-    update.bind(2, id);
-    update.exec();
-    refresh_goal(id);
-}
-
-void Store::let_go(std::int64_t id, Date on) {
-    SQLite::Statement update(*m_db,
-                             "UPDATE goals SET status = 'dropped', closed_on = ? WHERE id = ?");
-    update.bind(1, format_date(on));
-    update.bind(2, id);
-    update.exec();
-}
-
-void Store::clear_let_go(std::int64_t id) {
-    SQLite::Statement update(*m_db, "UPDATE goals SET status = 'open', closed_on = NULL "
-                                    "WHERE id = ? AND status = 'dropped'");
-    update.bind(1, id);
-    update.exec();
-    refresh_goal(id);
-}
-
-void Store::add_completion(Completion& completion, Refresh refresh) {
+void Store::add_completion(Completion& completion) {
     if (completion.uuid.empty()) {
         completion.uuid = new_uuid();
     }
@@ -166,41 +194,12 @@ void Store::add_completion(Completion& completion, Refresh refresh) {
     insert.bind(5, completion.note);
     insert.exec();
     completion.id = m_db->getLastInsertRowid();
-    if (refresh == Refresh::now) {
-        refresh_goal(completion.goal_id);
-    }
 }
 
 void Store::remove_completion(std::int64_t completion_id) {
-    SQLite::Statement goal_of(*m_db, "SELECT goal_id FROM completions WHERE id = ?");
-    goal_of.bind(1, completion_id);
-    if (!goal_of.executeStep()) {
-        return;
-    }
-    const auto goal_id = goal_of.getColumn(0).getInt64();
-    SQLite::Statement remove(*m_db, "DELETE FROM completions WHERE id = ?");
+    SQLite::Statement& remove = cached("DELETE FROM completions WHERE id = ?");
     remove.bind(1, completion_id);
     remove.exec();
-    refresh_goal(goal_id);
-}
-
-void Store::refresh_goal(std::int64_t id) {
-    // Only a once goal's status follows from its completions; a weekly goal's are not read.
-    auto goal = goal_without_completions(id);
-    if (!goal || goal->kind != Kind::once) {
-        return;
-    }
-    attach_all_completions(*goal);
-    const auto let_go = goal->status == Status::dropped ? goal->closed : std::nullopt;
-    const auto outcome = once_outcome(goal->target, goal->completions, let_go);
-    if (outcome.status == goal->status && outcome.closed == goal->closed) {
-        return;
-    }
-    SQLite::Statement& update = cached("UPDATE goals SET status = ?, closed_on = ? WHERE id = ?");
-    update.bind(1, std::string(to_string(outcome.status)));
-    bind_optional_date(update, 2, outcome.closed);
-    update.bind(3, id);
-    update.exec();
 }
 
 std::vector<Goal> Store::load_goals(const std::string& select,

@@ -338,14 +338,20 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             }
             Completion copy = completion;
             copy.goal_id = *id;
-            store.add_completion(copy, Store::Refresh::later);
+            store.add_completion(copy);
             ++report.completions.added;
         }
-        store.refresh_goal(*id);
-        if (goal.status == Status::dropped &&
-            store.goal_without_completions(*id)->status == Status::open) {
-            store.let_go(*id, *goal.closed);
+        // Rule 1 once per goal, from all of a once goal's completions (a weekly goal's status
+        // does not follow from them); a goal let go in the file is let go here too.
+        auto now = *store.goal_without_completions(*id);
+        if (now.kind == Kind::once) {
+            now = *store.goal(*id);
         }
+        auto change = GoalChange{.after = settled(std::move(now))};
+        if (goal.status == Status::dropped && change.after.status == Status::open) {
+            change = let_go(std::move(change.after), *goal.closed);
+        }
+        store.update_goal(change.after);
     }
     for (const auto& checkin : doc.checkins) {
         if (store.id_of_uuid("checkins", checkin.uuid)) {

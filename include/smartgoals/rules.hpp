@@ -7,6 +7,16 @@
 #include <vector>
 
 // The carry-forward rules of SPEC §5, as functions of data and dates: no clock, no storage.
+// Each rule is decided in one place:
+//   rule 1 (once goals: done, C, progress)          settled(), from once_outcome()
+//   rules 2, 3 (active, rolls over, carried weeks)  place() for once goals
+//   rule 4 (weekly instances, achieved)             place() for weekly goals
+//   rule 5 (let go, reopen)                         let_go(), reopen()
+//   rule 6 (already so; conflicts)                  record_completion(), let_go(), reopen()
+//   rule 7 (P under the current week-start)         planned_week()
+//   rule 8 (totals, counted per week)               summarize() and summarize_weeks()
+//   goal edit --times                               change_target()
+// A command asks one of these what should change, the store writes it, the command says it.
 namespace smartgoals {
 
 // Rule 1 for a once goal: its status, C and progress from its completions (sorted by date) and
@@ -18,6 +28,39 @@ struct OnceOutcome {
 };
 OnceOutcome once_outcome(int target, const std::vector<Completion>& completions,
                          std::optional<Date> let_go);
+
+// Rule 7: a goal's planned week P is the week that holds its stored date, under the
+// week-start in force.
+Week planned_week(const Goal& goal, Weekday week_start);
+
+// Rule 1 applied: a once goal's stored status and C as its completions (all of them) and target
+// give them; letting go is kept. A weekly goal is returned as it is.
+Goal settled(Goal goal);
+
+// What a command does to a goal (rules 1, 4, 5 and 6).
+enum class Answer {
+    changed,
+    unchanged,    // already in the state asked for: changes nothing, exit 0 (rule 6)
+    conflicts,    // done on a goal let go, or let go of a done one: reopen first (rule 6)
+    before_start, // a weekly goal's completion dated before its first week (rule 4)
+};
+struct GoalChange {
+    Answer answer = Answer::changed;
+    Goal after;                         // the goal as it stands after the change
+    std::vector<Completion> added;      // completions to record
+    std::vector<Completion> taken_back; // completions to remove, latest first
+};
+// `goal done`: one completion. `goal` carries its completions as the rules need them: all of a
+// once goal's; of a weekly goal's, at least those in the completion's week.
+GoalChange record_completion(Goal goal, Completion completion, Weekday week_start);
+// `goal drop`: let go on `day`.
+GoalChange let_go(Goal goal, Date day);
+// `goal reopen` (rule 5): a goal let go is open again as if never closed; a done once goal
+// (with all its completions) loses completions, latest first, until its progress is below its
+// target.
+GoalChange reopen(Goal goal);
+// `goal edit --times`: the new target; rule 1 re-applies to a once goal.
+GoalChange change_target(Goal goal, int target);
 
 // Where a goal stands in week W, seen on `today`.
 struct Placement {

@@ -3,6 +3,7 @@
 
 #include <smartgoals/cost_benefit.hpp>
 #include <smartgoals/model.hpp>
+#include <smartgoals/rules.hpp>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -59,20 +60,18 @@ public:
     void add_goal(Goal& goal);
     std::optional<Goal> goal(std::int64_t id); // with all its completions
     std::optional<Goal> goal_without_completions(std::int64_t id);
-    // With the completions the rules need between two dates: all of a once goal's, and a weekly
-    // goal's inside them (a goal kept for years need not bring them all).
-    std::optional<Goal> goal_between(std::int64_t id, Date from, Date to);
-    void update_goal_text(std::int64_t id, const std::string& text);
-    void update_goal_area(std::int64_t id, std::optional<Area> area);
-    void update_goal_target(std::int64_t id, int target);
-    void let_go(std::int64_t id, Date on);
-    void clear_let_go(std::int64_t id);
-    // Rule 1 is re-applied at once, or later, by one refresh_goal after a run of completions.
-    enum class Refresh { now, later };
-    void add_completion(Completion& completion, Refresh refresh = Refresh::now);
+    // With the completions the rules need for one week: all of a once goal's, and a weekly
+    // goal's in that week (a goal kept for years need not bring them all).
+    std::optional<Goal> goal_for_week(std::int64_t id, Week week);
+    // Writes what a rule decided (rules.hpp): the completions taken back and added (ids filled
+    // in), then the goal's own fields as `change.after` has them.
+    void save(GoalChange& change);
+    // Writes a goal's own fields (text, area, kind, target, planned date, status, C) where they
+    // differ from what is stored.
+    void update_goal(const Goal& goal);
+    // Records a completion as it is; the caller applies rule 1 (see save).
+    void add_completion(Completion& completion);
     void remove_completion(std::int64_t completion_id);
-    // Re-applies rule 1 (status and C from completions and target) to a once goal.
-    void refresh_goal(std::int64_t id);
 
     // Goals that can be active in some week between `from` and `to` (dates), with the
     // completions the rules need there, and the check-ins dated in between.

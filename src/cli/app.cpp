@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <sqlite3.h>
+#include <sstream>
 
 namespace smartgoals::cli {
 
@@ -168,6 +169,76 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
     return app;
 }
 
+// A new database that a failed command created is removed again: a failing command creates
+// no file (SPEC §8).
+void remove_new_database(const std::filesystem::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        std::filesystem::remove(path.string() + suffix, ignored);
+    }
+}
+
+// The one lifecycle of every command: prompts first (on a read-only snapshot), then the
+// store opened as the command needs, the command, and one commit. A write command's output
+// waits for its commit, so nothing is reported done that is not on disk.
+void execute(const Action& action, Context& ctx) {
+    if (action.prepare) {
+        Store snapshot = Store::open(ctx.db_path, Store::Mode::read);
+        ctx.opened = &snapshot;
+        action.prepare(ctx);
+        ctx.opened = nullptr;
+    }
+    switch (action.needs) {
+    case Needs::nothing:
+        action.run(ctx);
+        return;
+    case Needs::read: {
+        Store store = Store::open(ctx.db_path, Store::Mode::read);
+        ctx.opened = &store;
+        action.run(ctx);
+        ctx.opened = nullptr;
+        return;
+    }
+    case Needs::read_quietly:
+        try {
+            Store store = Store::open(ctx.db_path, Store::Mode::read);
+            ctx.opened = &store;
+            action.run(ctx);
+        } catch (const StorageError&) {
+        } catch (const SQLite::Exception&) {
+        }
+        ctx.opened = nullptr;
+        return;
+    case Needs::write:
+        break;
+    }
+    const bool existed = std::filesystem::exists(ctx.db_path);
+    std::ostringstream out, err;
+    try {
+        Store store = Store::open(ctx.db_path, Store::Mode::write);
+        Context inside{.out = out,
+                       .err = err,
+                       .in = ctx.in,
+                       .today = ctx.today,
+                       .time_of_day = ctx.time_of_day,
+                       .today_is_clock = ctx.today_is_clock,
+                       .color = ctx.color,
+                       .quiet = ctx.quiet,
+                       .interactive = ctx.interactive,
+                       .db_path = ctx.db_path,
+                       .opened = &store};
+        action.run(inside);
+        store.commit();
+    } catch (...) {
+        if (!existed) {
+            remove_new_database(ctx.db_path);
+        }
+        throw;
+    }
+    ctx.out << out.str();
+    ctx.err << err.str();
+}
+
 } // namespace
 
 int run(int argc, const char* const* argv, const Environment& env, std::ostream& out,
@@ -187,7 +258,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
                 }
                 // An error names the commands there are: parse again knowing all of them.
                 global = GlobalOptions{};
-                action = nullptr;
+                action = Action{};
                 commands = all_commands();
                 app = make_app(global, action, commands);
                 app->parse(argc, argv);
@@ -204,7 +275,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         } catch (const CLI::ParseError& e) {
             throw UsageError(parse_error_message(*app, e, argc, argv));
         }
-        if (!action) {
+        if (!action.run) {
             throw UsageError("a command is needed; see 'smartgoals --help'");
         }
         const auto [date, time] = env.clock();
@@ -220,7 +291,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
                         .interactive = env.stdin_terminal && env.stdout_terminal,
                         .db_path = database_path(global.db, env.get("SMARTGOALS_DB"),
                                                  env.get("XDG_DATA_HOME"), env.get("HOME"))};
-        action(context);
+        execute(action, context);
         out.flush();
         return 0;
     } catch (const UsageError& e) {
@@ -234,6 +305,11 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         return 1;
     } catch (const std::filesystem::filesystem_error& e) {
         err << "smartgoals: error: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        // Anything else is a fault of the environment or of smartgoals itself, never of the
+        // command line; the transaction was rolled back.
+        err << "smartgoals: error: " << e.what() << "; nothing was changed\n";
         return 1;
     }
 }

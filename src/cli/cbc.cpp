@@ -39,9 +39,8 @@ void run_new(const CbcOptions& o, Context& ctx) {
     CostBenefit c{.title = required_text(o.title, "the title"),
                   .activity = o.activity,
                   .created = ctx.timestamp()};
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     store.add_comparison(c);
-    store.commit();
     ctx.out << c.id << '\n';
     ctx.say(fmt::format("Started comparison #{}. Add to it with: smartgoals cbc add {} bu \"...\"",
                         c.id, c.id));
@@ -68,10 +67,9 @@ void run_add(const CbcOptions& o, Context& ctx) {
         throw UsageError(fmt::format("--weight: {} is out of range; use 1 to 5", *o.weight));
     }
     item.weight = o.weight;
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     const auto c = existing(store, o.id);
     store.add_comparison_item(c.id, item);
-    store.commit();
     ctx.out << item.id << '\n';
     ctx.say(fmt::format("Added item #{} to \"{}\" under {}.", item.id, c.title,
                         quadrant_label(item.quadrant, c.activity)));
@@ -83,7 +81,7 @@ void run_show(const CbcOptions& o, Context& ctx) {
             "--format: '{}' is not a format for cbc show; use text, markdown, html or json",
             o.format));
     }
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     const auto c = existing(store, o.id);
     if (o.format == "json") {
         ctx.out << render_comparison_json(c).dump(2) << '\n';
@@ -97,7 +95,7 @@ void run_show(const CbcOptions& o, Context& ctx) {
 }
 
 void run_list(Context& ctx) {
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     const auto all = store.comparisons();
     for (const auto& c : all) {
         ctx.out << fmt::format("{:>5}  {}  ({}, started {})\n", fmt::format("#{}", c.id), c.title,
@@ -110,7 +108,7 @@ void run_list(Context& ctx) {
 
 void run_remove(const CbcOptions& o, Context& ctx) {
     const auto item_id = parse_id(o.item, "ITEM");
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     const auto c = existing(store, o.id);
     const bool found = std::any_of(c.items.begin(), c.items.end(),
                                    [&](const CostBenefitItem& i) { return i.id == item_id; });
@@ -120,16 +118,14 @@ void run_remove(const CbcOptions& o, Context& ctx) {
                                      c.id, item_id, c.id));
     }
     store.remove_comparison_item(item_id);
-    store.commit();
     ctx.say(fmt::format("Removed item #{} from \"{}\".", item_id, c.title));
 }
 
 void run_rename(const CbcOptions& o, Context& ctx) {
     const auto title = required_text(o.title, "the title");
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     const auto c = existing(store, o.id);
     store.rename_comparison(c.id, title);
-    store.commit();
     ctx.say(fmt::format("Comparison #{} is now \"{}\".", c.id, title));
 }
 
@@ -149,8 +145,10 @@ Examples:
   smartgoals cbc add 1 cu "Hangovers on Sunday" --term short --weight 4
   smartgoals cbc show 1)");
     auto o = std::make_shared<CbcOptions>();
-    auto on = [&action, o](void (*run)(const CbcOptions&, Context&)) {
-        return [&action, o, run] { action = [o, run](Context& ctx) { run(*o, ctx); }; };
+    auto on = [&action, o](Needs needs, void (*run)(const CbcOptions&, Context&)) {
+        return [&action, o, needs, run] {
+            action = {needs, [o, run](Context& ctx) { run(*o, ctx); }};
+        };
     };
 
     auto* n = cbc->add_subcommand("new", "Start a comparison and print its id");
@@ -158,7 +156,7 @@ Examples:
     n->add_flag("--activity", o->activity, "About an activity: labels say doing, not using");
     n->footer("\nExamples:\n  smartgoals cbc new \"Drinking\"\n"
               "  smartgoals cbc new \"Gaming at night\" --activity");
-    n->callback(on(run_new));
+    n->callback(on(Needs::write, run_new));
 
     auto* a = cbc->add_subcommand("add", "Add an item to a quadrant and print its id");
     a->add_option("id", o->id, "The comparison's id")->required();
@@ -171,30 +169,30 @@ Examples:
     a->add_option("--weight", o->weight, "How much it matters to you, 1 to 5 (default counts 1)");
     a->footer("\nExamples:\n  smartgoals cbc add 1 bn \"More money for the kids\" --term long "
               "--weight 5\n  smartgoals cbc add 1 cn \"Evenings feel long\" --term short");
-    a->callback(on(run_add));
+    a->callback(on(Needs::write, run_add));
 
     auto* s = cbc->add_subcommand("show", "The 2x2 grid with weighted totals");
     s->add_option("id", o->id, "The comparison's id")->required();
     s->add_option("--format", o->format, "text (default), markdown, html or json");
     s->footer("\nExamples:\n  smartgoals cbc show 1\n  smartgoals cbc show 1 --format html > "
               "drinking.html\n  smartgoals cbc show 1 --format json");
-    s->callback(on(run_show));
+    s->callback(on(Needs::read, run_show));
 
     auto* l = cbc->add_subcommand("list", "Every comparison");
     l->footer("\nExample:\n  smartgoals cbc list");
-    l->callback([&action] { action = [](Context& ctx) { run_list(ctx); }; });
+    l->callback([&action] { action = {Needs::read, run_list}; });
 
     auto* r = cbc->add_subcommand("remove", "Remove an item by its id");
     r->add_option("id", o->id, "The comparison's id")->required();
     r->add_option("item", o->item, "The item's id (cbc show lists them)")->required();
     r->footer("\nExample:\n  smartgoals cbc remove 1 4");
-    r->callback(on(run_remove));
+    r->callback(on(Needs::write, run_remove));
 
     auto* rn = cbc->add_subcommand("rename", "Give a comparison a new title");
     rn->add_option("id", o->id, "The comparison's id")->required();
     rn->add_option("title", o->title, "The new title")->required();
     rn->footer("\nExample:\n  smartgoals cbc rename 1 \"Drinking at weekends\"");
-    rn->callback(on(run_rename));
+    rn->callback(on(Needs::write, run_rename));
 }
 
 } // namespace smartgoals::cli

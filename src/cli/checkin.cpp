@@ -64,7 +64,8 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
     return m;
 }
 
-void run_checkin(const CheckinOptions& o, Context& ctx) {
+// The options checked, then the meeting walked through on a terminal: all before the write.
+void prepare_checkin(const CheckinOptions& o, Meeting& m, Context& ctx) {
     if (o.rating && (*o.rating < 1 || *o.rating > 10)) {
         throw UsageError(fmt::format("--rating: {} is out of range; use 1 to 10", *o.rating));
     }
@@ -74,11 +75,8 @@ void run_checkin(const CheckinOptions& o, Context& ctx) {
         throw UsageError("checkin needs --rating 1-10 and/or --note TEXT when it is not run on a "
                          "terminal");
     }
-    Meeting m;
     if (walk) {
-        // Collected before the write transaction opens, so that typing holds no lock.
-        auto reading = ctx.open(Store::Mode::read);
-        m = walk_through(ctx, reading, date);
+        m = walk_through(ctx, ctx.store(), date);
     } else {
         m.checkin.rating = o.rating;
         m.checkin.note = o.note ? required_text(*o.note, "--note") : "";
@@ -86,24 +84,30 @@ void run_checkin(const CheckinOptions& o, Context& ctx) {
     m.checkin.date = date;
     m.checkin.uuid = new_uuid();
     m.checkin.created = ctx.timestamp();
+}
+
+void run_checkin(Meeting& m, Context& ctx) {
+    const Date date = m.checkin.date;
     const bool nothing_said = !m.checkin.rating && m.checkin.note.empty();
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     if (!nothing_said) {
         store.add_checkin(m.checkin);
     }
+    const Weekday ws = store.week_start();
     for (const auto id : m.goals_done) {
-        const auto goal = store.goal(id);
-        if (goal && goal->status == Status::open) {
-            Completion c{.goal_id = id, .date = date};
-            store.add_completion(c);
+        // A goal closed meanwhile, in another terminal, is left as it is.
+        if (auto goal = store.goal_for_week(id, week_containing(date, ws))) {
+            auto change = record_completion(std::move(*goal), Completion{.date = date}, ws);
+            if (change.answer == Answer::changed) {
+                store.save(change);
+            }
         }
     }
     for (const auto& text : m.goals_ahead) {
         Goal goal{.text = text, .planned = date, .created = ctx.timestamp()};
         store.add_goal(goal);
     }
-    store.commit();
-    const Week week = week_containing(date, store.week_start());
+    const Week week = week_containing(date, ws);
     if (nothing_said) {
         ctx.say("No rating or words given, so no check-in was recorded.");
     } else {
@@ -117,6 +121,14 @@ void run_checkin(const CheckinOptions& o, Context& ctx) {
         ctx.say(fmt::format("Added {} goal{} for the seven days ahead.", m.goals_ahead.size(),
                             m.goals_ahead.size() == 1 ? "" : "s"));
     }
+}
+
+Action checkin_action(std::shared_ptr<CheckinOptions> options) {
+    auto meeting = std::make_shared<Meeting>();
+    return {
+        .needs = Needs::write,
+        .run = [meeting](Context& ctx) { run_checkin(*meeting, ctx); },
+        .prepare = [options, meeting](Context& ctx) { prepare_checkin(*options, *meeting, ctx); }};
 }
 
 } // namespace
@@ -134,8 +146,7 @@ seven days, go through your open goals, then set goals for the seven days ahead.
 Examples:
   smartgoals checkin
   smartgoals checkin --rating 7 --note "Busy, but I kept my walks")");
-    c->callback(
-        [&action, options] { action = [options](Context& ctx) { run_checkin(*options, ctx); }; });
+    c->callback([&action, options] { action = checkin_action(options); });
 }
 
 } // namespace smartgoals::cli

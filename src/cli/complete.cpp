@@ -20,7 +20,7 @@ void run_complete(const std::string& what, Context& ctx) {
         throw UsageError(fmt::format("__complete: '{}' is not goals, all-goals or cbc", what));
     }
     try {
-        auto store = ctx.open(Store::Mode::read);
+        Store& store = ctx.store();
         auto one_line = [](std::string text) {
             for (auto& c : text) {
                 c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
@@ -53,7 +53,9 @@ void register_complete(CLI::App& app, Action& action) {
     auto* c = app.add_subcommand("__complete", "Ids for shell completion");
     c->group(""); // hidden from --help
     c->add_option("what", *what, "goals, all-goals or cbc")->required();
-    c->callback([&action, what] { action = [what](Context& ctx) { run_complete(*what, ctx); }; });
+    c->callback([&action, what] {
+        action = {Needs::read_quietly, [what](Context& ctx) { run_complete(*what, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

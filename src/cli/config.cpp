@@ -35,7 +35,7 @@ std::string default_value(std::string_view key) {
 }
 
 void run_list(Context& ctx) {
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     for (auto key : k_keys) {
         ctx.out << key << '=' << store.setting(std::string(key)).value_or(default_value(key))
                 << '\n';
@@ -44,7 +44,7 @@ void run_list(Context& ctx) {
 
 void run_get(const ConfigOptions& o, Context& ctx) {
     const auto key = checked_key(o.key);
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     ctx.out << store.setting(key).value_or(default_value(key)) << '\n';
 }
 
@@ -62,9 +62,8 @@ void run_set(const ConfigOptions& o, Context& ctx) {
     } else {
         value = required_text(value, "name");
     }
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     store.set_setting(key, value);
-    store.commit();
     ctx.say(fmt::format("{} is now {}.", key, value));
 }
 
@@ -80,20 +79,22 @@ void register_config(CLI::App& app, Action& action) {
 
     auto* l = c->add_subcommand("list", "Every setting as key=value");
     l->footer("\nExample:\n  smartgoals config list");
-    l->callback([&action] { action = [](Context& ctx) { run_list(ctx); }; });
+    l->callback([&action] { action = {Needs::read, run_list}; });
 
     auto* g = c->add_subcommand("get", "One setting's value");
     g->add_option("key", options->key, "week-start or name")->required();
     g->footer("\nExample:\n  smartgoals config get week-start");
-    g->callback(
-        [&action, options] { action = [options](Context& ctx) { run_get(*options, ctx); }; });
+    g->callback([&action, options] {
+        action = {Needs::read, [options](Context& ctx) { run_get(*options, ctx); }};
+    });
 
     auto* s = c->add_subcommand("set", "Change a setting");
     s->add_option("key", options->key, "week-start or name")->required();
     s->add_option("value", options->value, "The new value")->required();
     s->footer("\nExample:\n  smartgoals config set week-start thursday");
-    s->callback(
-        [&action, options] { action = [options](Context& ctx) { run_set(*options, ctx); }; });
+    s->callback([&action, options] {
+        action = {Needs::write, [options](Context& ctx) { run_set(*options, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

@@ -9,8 +9,16 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <stdexcept>
 
 namespace smartgoals::cli {
+
+Store& Context::store() const {
+    if (!opened) {
+        throw std::logic_error("a command that needs no database asked for it");
+    }
+    return *opened;
+}
 
 void Context::say(std::string_view message) const {
     if (!quiet) {

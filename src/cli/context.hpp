@@ -53,15 +53,35 @@ struct Context {
     bool quiet = false;
     bool interactive = false; // stdin and stdout are terminals: prompts are allowed
     std::filesystem::path db_path;
+    // The database, opened by run() as the command's Action asks; null for Needs::nothing.
+    Store* opened = nullptr;
 
     // Today's date with the current local time of day.
     std::string timestamp() const { return format_date(today) + "T" + time_of_day; }
-    Store open(Store::Mode mode) const { return Store::open(db_path, mode); }
+    // The command's one transaction (a read-only snapshot during Action::prepare).
+    Store& store() const;
     // A message for a person, on stderr, unless --quiet.
     void say(std::string_view message) const;
 };
 
-using Action = std::function<void(Context&)>;
+// What a command needs from the database, declared with the command as ninja's tools do.
+enum class Needs {
+    nothing,     // no database at all (worksheet)
+    read,        // one read transaction; a missing database reads as an empty one
+    write,       // one write transaction, committed by run() when the command returns
+    read_quietly // read if the database can be read; else the command prints nothing, exit 0
+};
+
+// The command the line names, set by its registration. run() opens the store as `needs` says,
+// runs the command and commits once; no command opens or commits by itself.
+struct Action {
+    Needs needs = Needs::nothing;
+    std::function<void(Context&)> run;
+    // What comes before the write transaction opens, so that it holds no lock meanwhile:
+    // prompts, reading and checking an input file. The store is then a read-only snapshot
+    // (optional; for write commands only).
+    std::function<void(Context&)> prepare = nullptr;
+};
 
 // Each subcommand registers its options and, when it is the one chosen, sets `action`.
 void register_goal(CLI::App& app, Action& action);

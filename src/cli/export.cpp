@@ -103,7 +103,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
     if (request.since && request.until && *request.since > *request.until) {
         throw UsageError(fmt::format("--since {} is after --until {}", o.since, o.until));
     }
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     auto write = [&](std::ostream& out) {
         if (table) {
             request.table = *table;
@@ -141,8 +141,9 @@ Examples:
   smartgoals export urges --spreadsheet-safe -o urges.csv
   smartgoals export weeks --format json
   smartgoals export -o smartgoals-backup.json)");
-    e->callback(
-        [&action, options] { action = [options](Context& ctx) { run_export(*options, ctx); }; });
+    e->callback([&action, options] {
+        action = {Needs::read, [options](Context& ctx) { run_export(*options, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

@@ -63,15 +63,13 @@ int checked_times(int times) {
     return times;
 }
 
-Goal existing_goal(Store& store, const std::string& id_text) {
+std::int64_t existing_goal_id(Store& store, const std::string& id_text) {
     const auto id = parse_id(id_text, "ID");
-    // Without its completions: a goal kept for years has many, and the checks need none.
-    auto goal = store.goal_without_completions(id);
-    if (!goal) {
+    if (!store.goal_without_completions(id)) {
         throw UsageError(
             fmt::format("there is no goal #{}; 'smartgoals goal list --all' shows them all", id));
     }
-    return std::move(*goal);
+    return id;
 }
 
 std::string progress_text(const Goal& goal, int progress) {
@@ -85,91 +83,111 @@ void run_add(const GoalAddOptions& o, Context& ctx) {
     goal.target = checked_times(o.times);
     goal.kind = o.every_week ? Kind::weekly : Kind::once;
     goal.created = ctx.timestamp();
-    auto store = ctx.open(Store::Mode::write);
+    Store& store = ctx.store();
     const Weekday ws = store.week_start();
     goal.planned = planned_date(o.week, ctx.today, ws);
     store.add_goal(goal);
-    store.commit();
     ctx.out << goal.id << '\n';
     ctx.say(fmt::format("Added goal #{}{} for the week of {}.", goal.id,
                         goal.kind == Kind::weekly ? " (every week)" : "",
-                        format_date(week_containing(goal.planned, ws).start)));
+                        format_date(planned_week(goal, ws).start)));
+}
+
+[[noreturn]] void refuse_let_go(const Goal& goal) {
+    throw UsageError(fmt::format("goal #{} was let go on {}; take it back first with "
+                                 "'smartgoals goal reopen {}'",
+                                 goal.id, format_date(*goal.closed), goal.id));
 }
 
 void run_done(const GoalDoneOptions& o, Context& ctx) {
     const Date date = o.date.empty() ? ctx.today : date_not_in_future(o.date, "--date", ctx.today);
-    auto store = ctx.open(Store::Mode::write);
-    const Goal goal = existing_goal(store, o.id);
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, o.id);
     const Weekday ws = store.week_start();
-    if (goal.status == Status::dropped) {
-        throw UsageError(fmt::format("goal #{} was let go on {}; take it back first with "
-                                     "'smartgoals goal reopen {}'",
-                                     goal.id, format_date(*goal.closed), goal.id));
-    }
-    if (goal.status == Status::done) {
+    const Week week = week_containing(date, ws);
+    auto change = record_completion(*store.goal_for_week(id, week),
+                                    Completion{.date = date, .note = o.note}, ws);
+    const Goal& goal = change.after;
+    switch (change.answer) {
+    case Answer::conflicts:
+        refuse_let_go(goal);
+    case Answer::unchanged:
         ctx.say(fmt::format("Goal #{} is already done (on {}); nothing changed.", goal.id,
                             format_date(*goal.closed)));
         return;
-    }
-    const Week planned = week_containing(goal.planned, ws);
-    if (goal.kind == Kind::weekly && date < planned.start) {
+    case Answer::before_start:
         throw UsageError(fmt::format("--date: {} is before goal #{} began (it is weekly from the "
                                      "week of {})",
-                                     format_date(date), goal.id, format_date(planned.start)));
+                                     format_date(date), goal.id,
+                                     format_date(planned_week(goal, ws).start)));
+    case Answer::changed:
+        break;
     }
-    Completion completion{.goal_id = goal.id, .date = date, .note = o.note};
-    store.add_completion(completion);
-    const Week week = week_containing(date, ws);
-    const Goal after = *store.goal_between(goal.id, week.start, week.end());
-    store.commit();
-    if (after.kind == Kind::weekly) {
-        const auto at = place(after, week, ctx.today, ws);
+    store.save(change);
+    const int progress = static_cast<int>(goal.completions.size());
+    if (goal.kind == Kind::weekly) {
+        const auto at = place(goal, week, ctx.today, ws);
         ctx.say(fmt::format("Recorded for goal #{}: {}/{} in the week of {}{}", goal.id,
                             at.progress, goal.target, format_date(week.start),
                             at.done_here ? " — achieved." : "."));
-    } else if (after.status == Status::done) {
-        ctx.say(fmt::format("Goal #{} achieved{}. Well done.", goal.id,
-                            progress_text(after, static_cast<int>(after.completions.size()))));
+    } else if (goal.status == Status::done) {
+        ctx.say(
+            fmt::format("Goal #{} achieved{}. Well done.", goal.id, progress_text(goal, progress)));
     } else {
-        ctx.say(fmt::format("Recorded for goal #{}: {} of {} so far.", goal.id,
-                            after.completions.size(), goal.target));
+        ctx.say(
+            fmt::format("Recorded for goal #{}: {} of {} so far.", goal.id, progress, goal.target));
     }
 }
 
-void run_drop(const std::string& id, Context& ctx) {
-    auto store = ctx.open(Store::Mode::write);
-    const Goal goal = existing_goal(store, id);
-    if (goal.status == Status::dropped) {
+void run_drop(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, id_text);
+    auto change = let_go(*store.goal_without_completions(id), ctx.today);
+    const auto& goal = change.after;
+    switch (change.answer) {
+    case Answer::unchanged:
         ctx.say(fmt::format("Goal #{} was already let go; nothing changed.", goal.id));
         return;
-    }
-    if (goal.status == Status::done) {
+    case Answer::conflicts:
         throw UsageError(fmt::format("goal #{} is done; to let it go instead, reopen it first "
                                      "with 'smartgoals goal reopen {}'",
                                      goal.id, goal.id));
+    case Answer::before_start:
+    case Answer::changed:
+        break;
     }
-    store.let_go(goal.id, ctx.today);
-    store.commit();
+    store.save(change);
     ctx.say(fmt::format("Let go of goal #{}. 'smartgoals goal reopen {}' takes it back.", goal.id,
                         goal.id));
 }
 
-void run_reopen(const std::string& id, Context& ctx) {
-    auto store = ctx.open(Store::Mode::write);
-    const Goal goal = existing_goal(store, id);
-    if (goal.status == Status::open) {
+void run_reopen(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, id_text);
+    auto before = *store.goal_without_completions(id);
+    // Rule 5 needs every completion of a done once goal; nothing else needs any.
+    auto change =
+        reopen(before.kind == Kind::once && before.status == Status::done ? *store.goal(id)
+                                                                          : std::move(before));
+    const auto& goal = change.after;
+    if (change.answer == Answer::unchanged) {
         ctx.say(fmt::format("Goal #{} is already open; nothing changed.", goal.id));
         return;
     }
-    if (goal.status == Status::dropped) {
-        store.clear_let_go(goal.id);
+    store.save(change);
+    const auto taken = change.taken_back.size();
+    const std::string taken_note =
+        taken == 0
+            ? ""
+            : fmt::format(" Took back {} completion{} (the latest first); it is at {} of {}.",
+                          taken, taken == 1 ? "" : "s", goal.completions.size(), goal.target);
+    if (goal.status == Status::done) {
+        ctx.say(fmt::format("Goal #{} is taken back; its completions reach its target, so it is "
+                            "done.",
+                            goal.id));
     } else {
-        // Rule 5: take back the completion that closed it (the one that reached the target).
-        const Goal done = *store.goal(goal.id);
-        store.remove_completion(done.completions.at(static_cast<std::size_t>(goal.target - 1)).id);
+        ctx.say(fmt::format("Goal #{} is open again.{}", goal.id, taken_note));
     }
-    store.commit();
-    ctx.say(fmt::format("Goal #{} is open again.", goal.id));
 }
 
 void run_edit(const GoalEditOptions& o, Context& ctx) {
@@ -183,24 +201,27 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
         area = parse_area_option(*o.area, true);
     }
     const auto times = o.times ? std::optional(checked_times(*o.times)) : std::nullopt;
-    auto store = ctx.open(Store::Mode::write);
-    const Goal goal = existing_goal(store, o.id);
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, o.id);
+    // Rule 1 re-applies to a once goal's new target, from all its completions.
+    auto goal = *store.goal_without_completions(id);
+    if (times && goal.kind == Kind::once) {
+        goal = *store.goal(id);
+    }
+    const Status before = goal.status;
     if (text) {
-        store.update_goal_text(goal.id, *text);
+        goal.text = *text;
     }
     if (area) {
-        store.update_goal_area(goal.id, *area);
+        goal.area = *area;
     }
-    if (times) {
-        store.update_goal_target(goal.id, *times);
-    }
-    const Goal after = *store.goal_without_completions(goal.id);
-    store.commit();
+    auto change = times ? change_target(std::move(goal), *times) : GoalChange{.after = goal};
+    store.save(change);
     std::string note;
-    if (after.status != goal.status) {
-        note = after.status == Status::done ? " It is now achieved." : " It is open again.";
+    if (change.after.status != before) {
+        note = change.after.status == Status::done ? " It is now achieved." : " It is open again.";
     }
-    ctx.say(fmt::format("Changed goal #{}.{}", goal.id, note));
+    ctx.say(fmt::format("Changed goal #{}.{}", id, note));
 }
 
 std::string status_mark(const Goal& goal, const Placement& at) {
@@ -220,7 +241,7 @@ std::string status_mark(const Goal& goal, const Placement& at) {
 
 void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekday ws, bool all) {
     std::vector<std::string> notes;
-    const Week planned = week_containing(goal.planned, ws);
+    const Week planned = planned_week(goal, ws);
     if (goal.area) {
         notes.emplace_back(to_string(*goal.area));
     }
@@ -254,7 +275,7 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekda
 }
 
 void run_list(const GoalListOptions& o, Context& ctx) {
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     const Weekday ws = store.week_start();
     if (o.all) {
         const auto goals = store.all_goals();
@@ -311,7 +332,9 @@ Examples:
   smartgoals goal add "Walk" --every-week --times 3
   smartgoals goal add --week next "Look for volunteer work"
   smartgoals goal add -- "-1 coffee a day")");
-    a->callback([&action, add] { action = [add](Context& ctx) { run_add(*add, ctx); }; });
+    a->callback([&action, add] {
+        action = {Needs::write, [add](Context& ctx) { run_add(*add, ctx); }};
+    });
 
     auto done = std::make_shared<GoalDoneOptions>();
     auto* d = goal->add_subcommand("done", "Record that you did it (one completion)");
@@ -320,21 +343,24 @@ Examples:
     d->add_option("--note", done->note, "A few words about it");
     d->footer("\nExamples:\n  smartgoals goal done 3\n  smartgoals goal done 3 --date 2026-11-20 "
               "--note \"With a friend\"");
-    d->callback([&action, done] { action = [done](Context& ctx) { run_done(*done, ctx); }; });
+    d->callback([&action, done] {
+        action = {Needs::write, [done](Context& ctx) { run_done(*done, ctx); }};
+    });
 
     auto drop_id = std::make_shared<std::string>();
     auto* dr = goal->add_subcommand("drop", "Let a goal go (it stays in your history)");
     dr->add_option("id", *drop_id, "The goal's id")->required();
     dr->footer("\nExample:\n  smartgoals goal drop 3");
-    dr->callback(
-        [&action, drop_id] { action = [drop_id](Context& ctx) { run_drop(*drop_id, ctx); }; });
+    dr->callback([&action, drop_id] {
+        action = {Needs::write, [drop_id](Context& ctx) { run_drop(*drop_id, ctx); }};
+    });
 
     auto reopen_id = std::make_shared<std::string>();
     auto* r = goal->add_subcommand("reopen", "Take back a goal that was done or let go");
     r->add_option("id", *reopen_id, "The goal's id")->required();
     r->footer("\nExample:\n  smartgoals goal reopen 3");
     r->callback([&action, reopen_id] {
-        action = [reopen_id](Context& ctx) { run_reopen(*reopen_id, ctx); };
+        action = {Needs::write, [reopen_id](Context& ctx) { run_reopen(*reopen_id, ctx); }};
     });
 
     auto edit = std::make_shared<GoalEditOptions>();
@@ -345,7 +371,9 @@ Examples:
     e->add_option("--times", edit->times, "New target count");
     e->footer("\nExamples:\n  smartgoals goal edit 3 --text \"Call my sister on Sunday\"\n"
               "  smartgoals goal edit 4 --times 2");
-    e->callback([&action, edit] { action = [edit](Context& ctx) { run_edit(*edit, ctx); }; });
+    e->callback([&action, edit] {
+        action = {Needs::write, [edit](Context& ctx) { run_edit(*edit, ctx); }};
+    });
 
     auto list = std::make_shared<GoalListOptions>();
     auto* l = goal->add_subcommand("list", "The goals of a week; rolled-over ones marked");
@@ -353,7 +381,9 @@ Examples:
     l->add_flag("--all", list->all, "Every goal, whatever its week");
     l->footer("\nExamples:\n  smartgoals goal list\n  smartgoals goal list --week last\n"
               "  smartgoals goal list --all");
-    l->callback([&action, list] { action = [list](Context& ctx) { run_list(*list, ctx); }; });
+    l->callback([&action, list] {
+        action = {Needs::read, [list](Context& ctx) { run_list(*list, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

@@ -38,12 +38,8 @@ std::string read_input(const std::string& file, Context& ctx) {
     return text.str();
 }
 
-void run_import(const std::string& file, Context& ctx) {
-    // The whole document is checked before the database is opened for writing.
-    const auto document = parse_document(read_input(file, ctx), ctx.today);
-    auto store = ctx.open(Store::Mode::write);
-    const auto report = import_document(store, document);
-    store.commit();
+void run_import(const std::string& file, const ImportDocument& document, Context& ctx) {
+    const auto report = import_document(ctx.store(), document);
     auto line = [&](std::string_view kind, const ImportCount& c) {
         ctx.say(fmt::format("  {:<12} {} added, {} already here", kind, c.added, c.skipped));
     };
@@ -55,6 +51,17 @@ void run_import(const std::string& file, Context& ctx) {
     line("urges", report.urges);
     line("comparisons", report.comparisons);
     line("items", report.items);
+}
+
+Action import_action(std::shared_ptr<std::string> file) {
+    auto document = std::make_shared<ImportDocument>();
+    return {.needs = Needs::write,
+            .run = [file, document](Context& ctx) { run_import(*file, *document, ctx); },
+            // The whole document is read and checked before the database is opened to write.
+            .prepare =
+                [file, document](Context& ctx) {
+                    *document = parse_document(read_input(*file, ctx), ctx.today);
+                }};
 }
 
 } // namespace
@@ -73,7 +80,7 @@ Records already here are skipped, never overwritten; settings are taken only whe
 Examples:
   smartgoals import smartgoals-backup.json
   ssh old-laptop smartgoals export | smartgoals import -)");
-    i->callback([&action, file] { action = [file](Context& ctx) { run_import(*file, ctx); }; });
+    i->callback([&action, file] { action = import_action(file); });
 }
 
 } // namespace smartgoals::cli

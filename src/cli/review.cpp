@@ -30,7 +30,7 @@ void run_review(const ReviewOptions& o, Context& ctx) {
         throw UsageError(fmt::format(
             "--format: '{}' is not a review format; use text, markdown, html or json", o.format));
     }
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     const Weekday ws = store.week_start();
     const Week week = parse_week(o.week, ctx.today, ws);
     const Review review = build_review(store, week, ctx.today, o.trend);
@@ -69,8 +69,9 @@ Examples:
   smartgoals review --trend 12
   smartgoals review --week last --format html > last-week.html
   smartgoals review --format json > week.json)");
-    r->callback(
-        [&action, options] { action = [options](Context& ctx) { run_review(*options, ctx); }; });
+    r->callback([&action, options] {
+        action = {Needs::read, [options](Context& ctx) { run_review(*options, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

@@ -147,7 +147,8 @@ UrgeOptions ask_for_each_field(Context& ctx) {
     return o;
 }
 
-void run_log(const UrgeOptions& given, bool any_option, Context& ctx) {
+// The urge asked for on a terminal, or taken from the options, and checked: before the write.
+Urge prepare_urge(const UrgeOptions& given, bool any_option, Context& ctx) {
     if (!any_option && !ctx.interactive) {
         throw UsageError("urge-log needs --intensity 1-10 (and any other fields) when it is not "
                          "run on a terminal");
@@ -156,11 +157,21 @@ void run_log(const UrgeOptions& given, bool any_option, Context& ctx) {
     Urge urge = validated(o, ctx);
     urge.uuid = new_uuid();
     urge.created = ctx.timestamp();
-    auto store = ctx.open(Store::Mode::write);
-    store.add_urge(urge);
-    store.commit();
+    return urge;
+}
+
+void run_log(Urge& urge, Context& ctx) {
+    ctx.store().add_urge(urge);
     ctx.out << urge.id << '\n';
     ctx.say(fmt::format("Logged urge #{} ({} {}).", urge.id, format_date(urge.date), urge.time));
+}
+
+Action log_action(std::shared_ptr<UrgeOptions> o, bool any_option) {
+    auto urge = std::make_shared<Urge>();
+    return {.needs = Needs::write,
+            .run = [urge](Context& ctx) { run_log(*urge, ctx); },
+            .prepare = [o, any_option,
+                        urge](Context& ctx) { *urge = prepare_urge(*o, any_option, ctx); }};
 }
 
 void print_urge(Context& ctx, const Urge& u) {
@@ -189,7 +200,7 @@ void print_urge(Context& ctx, const Urge& u) {
 }
 
 void run_list(const std::string& week_arg, Context& ctx) {
-    auto store = ctx.open(Store::Mode::read);
+    Store& store = ctx.store();
     const Week week = parse_week(week_arg, ctx.today, store.week_start());
     const auto urges = store.urges_between(week.start, week.end());
     ctx.out << fmt::format("Urges in the week of {} to {}\n", format_date(week.start),
@@ -237,7 +248,9 @@ Examples:
     auto* l = u->add_subcommand("list", "The urges of a week, newest first");
     l->add_option("--week", *week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
     l->footer("\nExamples:\n  smartgoals urge-log list\n  smartgoals urge-log list --week last");
-    l->callback([&action, week] { action = [week](Context& ctx) { run_list(*week, ctx); }; });
+    l->callback([&action, week] {
+        action = {Needs::read, [week](Context& ctx) { run_list(*week, ctx); }};
+    });
 
     // CLI11 runs this after the `list` callback; `list` wins when it was given.
     u->callback([&action, o, u, l] {
@@ -248,7 +261,7 @@ Examples:
         const bool any_option =
             std::any_of(options.begin(), options.end(),
                         [](const CLI::Option* opt) { return opt->count() > 0; });
-        action = [o, any_option](Context& ctx) { run_log(*o, any_option, ctx); };
+        action = log_action(o, any_option);
     });
 }
 

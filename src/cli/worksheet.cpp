@@ -58,7 +58,9 @@ Examples:
   smartgoals worksheet weekly --title "Tuesday group, Hall 2" | lp
   smartgoals worksheet all --format html --title "Tuesday group" > sheets.html
   smartgoals worksheet change-plan --format markdown)");
-    w->callback([&action, o] { action = [o](Context& ctx) { run_worksheet(*o, ctx); }; });
+    w->callback([&action, o] {
+        action = {Needs::nothing, [o](Context& ctx) { run_worksheet(*o, ctx); }};
+    });
 }
 
 } // namespace smartgoals::cli

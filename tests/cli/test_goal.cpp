@@ -152,3 +152,49 @@ TEST_CASE("goal list --all shows every goal with its week") {
     CHECK(all == "  #1 [ ] Old goal  · week of 2026-09-28\n"
                  "  #2 [ ] Walk  · every week from 2026-11-16, 1 time\n");
 }
+
+TEST_CASE("reopen after lowering the target takes back every completion that keeps it done") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-16", "goal", "add", "Twice", "--times", "3"});
+    for (const char* day : {"2026-11-16", "2026-11-17", "2026-11-18"}) {
+        s.ok({"goal", "done", "1", "--date", day});
+    }
+    auto r = s.run({"goal", "edit", "1", "--times", "1"});
+    CHECK(r.err == "Changed goal #1.\n");
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [x] Twice  · done 2026-11-16"));
+    r = s.run({"goal", "reopen", "1"});
+    CHECK(r.code == 0);
+    CHECK(r.err == "Goal #1 is open again. Took back 3 completions (the latest first); it is at 0 "
+                   "of 1.\n");
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Twice"));
+    CHECK(Json::parse(s.ok({"export", "completions", "--format", "json"})).empty());
+    r = s.run({"goal", "reopen", "1"});
+    CHECK(r.err == "Goal #1 is already open; nothing changed.\n");
+}
+
+TEST_CASE("reopen of a goal done at its target takes back only the completion that reached it") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-16", "goal", "add", "Meetings", "--times", "2"});
+    s.ok({"goal", "done", "1", "--date", "2026-11-16"});
+    s.ok({"goal", "done", "1", "--date", "2026-11-18", "--note", "evening group"});
+    auto r = s.run({"goal", "reopen", "1"});
+    CHECK(r.err == "Goal #1 is open again. Took back 1 completion (the latest first); it is at 1 "
+                   "of 2.\n");
+    const auto completions = Json::parse(s.ok({"export", "completions", "--format", "json"}));
+    REQUIRE(completions.size() == 1);
+    CHECK(completions[0]["date"] == "2026-11-16");
+}
+
+TEST_CASE("a write refused on a database that did not exist yet leaves no file behind") {
+    Sandbox s;
+    REQUIRE_FALSE(std::filesystem::exists(s.db));
+    auto r = s.run({"goal", "done", "4"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "smartgoals: error: there is no goal #4; 'smartgoals goal list --all' shows "
+                   "them all\n");
+    CHECK_FALSE(std::filesystem::exists(s.db));
+    CHECK_FALSE(std::filesystem::exists(s.db.string() + "-wal"));
+    r = s.run({"cbc", "add", "1", "bu", "Relaxing"});
+    CHECK(r.code == 2);
+    CHECK_FALSE(std::filesystem::exists(s.db));
+}

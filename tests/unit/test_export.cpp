@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "goal_steps.hpp"
+
 #include <smartgoals/export.hpp>
 
 #include <doctest/doctest.h>
@@ -51,7 +53,7 @@ TEST_CASE("goals export with the contract's columns, CRLF line ends and derived 
                 .created = "2026-11-18T08:00:00"};
     store.add_goal(weekly);
     Completion c{.goal_id = g.id, .date = d("2026-11-05")};
-    store.add_completion(c);
+    test::record(store, c);
     const auto csv = run(store, ExportTable::goals, ExportFormat::csv);
     CHECK(csv ==
           "id,uuid,text,area,kind,target,week,status,created,closed,progress,carried_weeks\r\n"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "goal_steps.hpp"
+
 #include <smartgoals/review.hpp>
 #include <smartgoals/rules.hpp>
 #include <smartgoals/text_width.hpp>
@@ -35,10 +37,10 @@ Store sample_store() {
     store.add_goal(achieved);
     store.add_goal(walk);
     Completion c{.goal_id = achieved.id, .date = d("2026-11-19")};
-    store.add_completion(c);
+    test::record(store, c);
     for (const char* day : {"2026-11-10", "2026-11-11", "2026-11-12", "2026-11-18"}) {
         Completion w{.goal_id = walk.id, .date = d(day)};
-        store.add_completion(w);
+        test::record(store, w);
     }
     Checkin k{.uuid = "k1",
               .date = d("2026-11-20"),

@@ -241,3 +241,83 @@ TEST_CASE("summarize_weeks agrees with summarize on every week of random histori
         }
     }
 }
+
+TEST_CASE("goal done records one completion, and says when there is nothing to do (rule 6)") {
+    auto open = record_completion(goal(Kind::once, "2026-11-02", {}, 2),
+                                  Completion{.date = d("2026-11-04")}, Monday);
+    CHECK(open.answer == Answer::changed);
+    REQUIRE(open.added.size() == 1);
+    CHECK(open.after.status == Status::open);
+    auto done = record_completion(open.after, Completion{.date = d("2026-11-03")}, Monday);
+    CHECK(done.after.status == Status::done);
+    // Completions count in date order: the later of the two closes it.
+    CHECK(done.after.closed == d("2026-11-04"));
+    CHECK(record_completion(done.after, Completion{.date = d("2026-11-05")}, Monday).answer ==
+          Answer::unchanged);
+    CHECK(record_completion(goal(Kind::once, "2026-11-02", {}, 1, "2026-11-05"),
+                            Completion{.date = d("2026-11-06")}, Monday)
+              .answer == Answer::conflicts);
+}
+
+TEST_CASE("a weekly goal always records, but not before its first week (rule 4)") {
+    const Goal walk = goal(Kind::weekly, "2026-11-09", {"2026-11-10"}, 1);
+    auto again = record_completion(walk, Completion{.date = d("2026-11-11")}, Monday);
+    CHECK(again.answer == Answer::changed);
+    CHECK(again.after.status == Status::open);
+    CHECK(record_completion(walk, Completion{.date = d("2026-11-08")}, Monday).answer ==
+          Answer::before_start);
+    // Under a Sunday week-start, the Sunday before is already in its first week.
+    CHECK(record_completion(walk, Completion{.date = d("2026-11-08")}, Sunday).answer ==
+          Answer::changed);
+}
+
+TEST_CASE("letting go: a done goal must be reopened first, a goal let go stays so (rule 6)") {
+    auto change = let_go(goal(Kind::once, "2026-11-02"), d("2026-11-06"));
+    CHECK(change.answer == Answer::changed);
+    CHECK(change.after.status == Status::dropped);
+    CHECK(change.after.closed == d("2026-11-06"));
+    CHECK(let_go(change.after, d("2026-11-07")).answer == Answer::unchanged);
+    CHECK(let_go(goal(Kind::once, "2026-11-02", {"2026-11-03"}), d("2026-11-06")).answer ==
+          Answer::conflicts);
+}
+
+TEST_CASE("reopen takes back completions, latest first, until progress is below the target") {
+    SUBCASE("a goal done at its target loses the one that reached it") {
+        auto change = reopen(goal(Kind::once, "2026-11-02", {"2026-11-03", "2026-11-04"}, 2));
+        CHECK(change.answer == Answer::changed);
+        REQUIRE(change.taken_back.size() == 1);
+        CHECK(change.taken_back[0].date == d("2026-11-04"));
+        CHECK(change.after.status == Status::open);
+        CHECK_FALSE(change.after.closed);
+    }
+    SUBCASE("done three times, then its target lowered to 1: all three are taken back") {
+        Goal twice = goal(Kind::once, "2026-11-02", {"2026-11-03", "2026-11-04", "2026-11-05"}, 3);
+        REQUIRE(twice.status == Status::done);
+        auto lowered = change_target(twice, 1);
+        CHECK(lowered.after.status == Status::done);
+        CHECK(lowered.after.closed == d("2026-11-03"));
+        auto change = reopen(lowered.after);
+        CHECK(change.taken_back.size() == 3);
+        CHECK(change.taken_back.front().date == d("2026-11-05"));
+        CHECK(change.after.status == Status::open);
+        CHECK(change.after.completions.empty());
+    }
+    SUBCASE("a goal let go is open again with its completions kept") {
+        auto change = reopen(goal(Kind::once, "2026-11-02", {"2026-11-03"}, 2, "2026-11-06"));
+        CHECK(change.taken_back.empty());
+        CHECK(change.after.status == Status::open);
+        CHECK(change.after.completions.size() == 1);
+    }
+    SUBCASE("an open goal is already open") {
+        CHECK(reopen(goal(Kind::weekly, "2026-11-02", {"2026-11-03"})).answer == Answer::unchanged);
+    }
+}
+
+TEST_CASE("changing a once goal's target re-applies rule 1") {
+    const Goal g = goal(Kind::once, "2026-11-02", {"2026-11-03", "2026-11-10"}, 2);
+    CHECK(change_target(g, 3).after.status == Status::open);
+    CHECK(change_target(g, 1).after.closed == d("2026-11-03"));
+    // A goal let go stays let go whatever its target.
+    const Goal dropped = goal(Kind::once, "2026-11-02", {"2026-11-03"}, 2, "2026-11-06");
+    CHECK(change_target(dropped, 1).after.status == Status::dropped);
+}

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "goal_steps.hpp"
 #include "older_schemas.hpp"
 #include "temp_dir.hpp"
 
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 
 using namespace smartgoals;
+using namespace smartgoals::test;
 using std::chrono::Monday;
 
 namespace {
@@ -49,10 +51,10 @@ TEST_CASE("completions decide when a once goal is done, and the store keeps it")
     CHECK(g.id == 1);
     CHECK(g.uuid.size() == 36);
     Completion c1{.goal_id = g.id, .date = d("2026-11-04")};
-    store.add_completion(c1);
+    record(store, c1);
     CHECK(store.goal(g.id)->status == Status::open);
     Completion c2{.goal_id = g.id, .date = d("2026-11-12"), .note = "on Sunday"};
-    store.add_completion(c2);
+    record(store, c2);
     auto after = store.goal(g.id);
     CHECK(after->status == Status::done);
     CHECK(after->closed == d("2026-11-12"));
@@ -60,13 +62,13 @@ TEST_CASE("completions decide when a once goal is done, and the store keeps it")
     CHECK(after->completions[1].note == "on Sunday");
 
     SUBCASE("raising the target reopens it, lowering closes it at the right completion") {
-        store.update_goal_target(g.id, 3);
+        retarget(store, g.id, 3);
         CHECK(store.goal(g.id)->status == Status::open);
-        store.update_goal_target(g.id, 1);
+        retarget(store, g.id, 1);
         CHECK(store.goal(g.id)->closed == d("2026-11-04"));
     }
     SUBCASE("removing the closing completion reopens it") {
-        store.remove_completion(c2.id);
+        remove_completion(store, g.id, c2.id);
         CHECK(store.goal(g.id)->status == Status::open);
         CHECK_FALSE(store.goal(g.id)->closed);
     }
@@ -77,10 +79,10 @@ TEST_CASE("ids are never reused, even after a completion is taken back") {
     Goal g = make_goal("Walk", "2026-11-02", Kind::weekly);
     store.add_goal(g);
     Completion first{.goal_id = g.id, .date = d("2026-11-03")};
-    store.add_completion(first);
+    record(store, first);
     store.remove_completion(first.id);
     Completion second{.goal_id = g.id, .date = d("2026-11-04")};
-    store.add_completion(second);
+    record(store, second);
     CHECK(second.id == first.id + 1);
     CHECK(second.uuid != first.uuid);
 }
@@ -89,10 +91,10 @@ TEST_CASE("letting go is stored and taken back") {
     auto store = Store::in_memory();
     Goal g = make_goal("Find work", "2026-11-02");
     store.add_goal(g);
-    store.let_go(g.id, d("2026-11-05"));
+    CHECK(drop(store, g.id, d("2026-11-05")) == Answer::changed);
     CHECK(store.goal(g.id)->status == Status::dropped);
     CHECK(store.goal(g.id)->closed == d("2026-11-05"));
-    store.clear_let_go(g.id);
+    CHECK(take_back(store, g.id).answer == Answer::changed);
     CHECK(store.goal(g.id)->status == Status::open);
     CHECK_FALSE(store.goal(g.id)->closed);
 }
@@ -109,8 +111,8 @@ TEST_CASE("a window loads only the goals that can be active in it") {
     }
     Completion c1{.goal_id = old_done.id, .date = d("2025-01-08")};
     Completion c2{.goal_id = early.id, .date = d("2026-11-18")};
-    store.add_completion(c1);
-    store.add_completion(c2);
+    record(store, c1);
+    record(store, c2);
     const auto h = store.history_between(d("2026-11-16"), d("2026-11-22"));
     std::vector<std::string> texts;
     for (const auto& g : h.goals) {
@@ -128,10 +130,10 @@ TEST_CASE("totals count goals achieved and weeks checked in up to a day") {
     store.add_goal(weekly);
     for (const char* day : {"2026-11-03", "2026-11-04", "2026-11-10", "2026-11-17", "2026-11-18"}) {
         Completion c{.goal_id = weekly.id, .date = d(day)};
-        store.add_completion(c);
+        record(store, c);
     }
     Completion c{.goal_id = once.id, .date = d("2026-11-12")};
-    store.add_completion(c);
+    record(store, c);
     for (const char* day : {"2026-11-03", "2026-11-05", "2026-11-19"}) {
         Checkin k{.uuid = std::string("u-") + day,
                   .date = d(day),
