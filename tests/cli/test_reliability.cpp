@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 using Json = nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -92,15 +93,22 @@ TEST_CASE("four processes adding goals at once: every add succeeds and none is l
     CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
 }
 
-TEST_CASE("an import killed at random moments leaves all of it or none of it") {
+TEST_CASE("an import killed inside its transaction leaves all of it or none of it") {
     Sandbox s;
     s.ok({"goal", "add", "kept through everything"});
     const auto file = (s.dir / "big.json").string();
     std::ofstream(file) << big_document(1000, 10000);
+    const fs::path wal = s.db.string() + "-wal";
+    // sqlite3 closes the database last, so it also checkpoints and removes the -wal file: each
+    // round starts with none, and a -wal found after a kill was made by the killed import.
     const auto reset = [&] {
         sqlite(s, "DELETE FROM urges; DELETE FROM completions; DELETE FROM goals WHERE id > 1");
     };
-    // Time one whole import on this machine (and build), then kill within 1.25 times that.
+    // Time one whole import on this machine (and build), into the database as each round finds
+    // it: emptied by reset() after an import (which makes an import about twice as slow as into
+    // a new file).
+    s.ok({"-q", "import", file});
+    reset();
     const auto started = std::chrono::steady_clock::now();
     s.ok({"-q", "import", file});
     const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -108,31 +116,73 @@ TEST_CASE("an import killed at random moments leaves all of it or none of it") {
                           .count();
     reset();
     MESSAGE("a whole import takes ", took, " ms");
-    std::mt19937 random(7);
-    int whole = 0, none = 0;
-    for (int round = 0; round < 20; ++round) {
-        const pid_t pid = spawn(s, {"-q", "import", file});
-        std::this_thread::sleep_for(
-            std::chrono::milliseconds(random() % static_cast<unsigned>(took * 5 / 4 + 1)));
-        ::kill(pid, SIGKILL);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
+
+    // Where each kill landed, told by what it left (looked at before anything opens the file).
+    int before_open = 0; // no -wal: start-up, reading and checking the file
+    int in_memory = 0;   // an empty -wal: the database open to write, no page written yet
+    int uncommitted = 0; // pages in the -wal but no commit: recovery must drop them
+    int committed = 0;   // everything there
+    const auto kill_and_check = [&](pid_t pid, bool ended) {
+        if (!ended) {
+            ::kill(pid, SIGKILL);
+            int status = 0;
+            ::waitpid(pid, &status, 0);
+        }
+        std::error_code missing;
+        const auto wal_size = fs::file_size(wal, missing);
         CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
         const auto counts =
             sqlite(s, "SELECT (SELECT count(*) FROM goals), "
                       "(SELECT count(*) FROM completions), (SELECT count(*) FROM urges)");
         const bool all = counts == "1001|2000|10000\n";
-        const bool nothing = counts == "1|0|0\n" || counts == "|0|0\n";
+        const bool nothing = counts == "1|0|0\n";
         CHECK_MESSAGE((all || nothing), counts);
-        whole += all;
-        none += nothing;
         CHECK(contains(s.ok({"goal", "list", "--all"}), "kept through everything"));
         if (all) {
-            reset(); // start again from the one goal, so that the next round can be cut short too
+            ++committed;
+        } else if (missing) {
+            ++before_open;
+        } else if (wal_size == 0) {
+            ++in_memory;
+        } else {
+            ++uncommitted;
         }
+        reset(); // back to the one goal, and no -wal
+    };
+
+    // Kills at random moments across the whole run.
+    std::mt19937 random(7);
+    for (int round = 0; round < 12; ++round) {
+        REQUIRE_FALSE(fs::exists(wal));
+        const pid_t pid = spawn(s, {"-q", "import", file});
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(random() % static_cast<unsigned>(took * 5 / 4 + 1)));
+        kill_and_check(pid, false);
     }
-    MESSAGE("imports killed before the end: ", none, ", finished before the kill: ", whole);
-    CHECK(none > 0); // the kills did land mid-import
+    // Kills as soon as the import has written into the -wal: inside the transaction, after its
+    // first pages reached the disk, before its commit.
+    for (int round = 0; round < 4; ++round) {
+        REQUIRE_FALSE(fs::exists(wal));
+        const pid_t pid = spawn(s, {"-q", "import", file});
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        bool running = true, written = false;
+        while (running && !written && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            std::error_code missing;
+            written = fs::file_size(wal, missing) > 0 && !missing;
+            int status = 0;
+            running = ::waitpid(pid, &status, WNOHANG) == 0;
+        }
+        CHECK_MESSAGE(written, "the import ended (or took 30 s) with nothing seen in the -wal");
+        kill_and_check(pid, !running);
+    }
+    MESSAGE("kills before the database was opened: ", before_open,
+            ", in the transaction before any page was written: ", in_memory,
+            ", after pages reached the -wal but before the commit: ", uncommitted,
+            ", after the commit: ", committed);
+    // The kills did land inside the write transaction, with its pages half written to the
+    // -wal, and what they left was recovered to the state before the import.
+    CHECK(uncommitted > 0);
 }
 
 TEST_CASE("a full disk: exit 1 with a clear message, and nothing already stored is lost") {

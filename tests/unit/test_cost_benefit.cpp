@@ -4,10 +4,10 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <vector>
 
 using namespace smartgoals;
 
@@ -39,16 +39,40 @@ CostBenefit drinking() {
     return c;
 }
 
-// Compares with tests/unit/golden/NAME; SMARTGOALS_UPDATE_GOLDEN=1 rewrites the file instead.
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+// Compares with tests/unit/golden/NAME, which only scripts/update-golden.sh writes. On a mismatch,
+// shows the first line that differs.
 void check_golden(const std::string& name, const std::string& actual) {
     const std::string path = std::string(SMARTGOALS_GOLDEN_DIR) + "/" + name;
-    if (std::getenv("SMARTGOALS_UPDATE_GOLDEN")) {
-        std::ofstream(path, std::ios::binary) << actual;
-    }
     std::ifstream in(path, std::ios::binary);
     REQUIRE_MESSAGE(in.good(), "missing golden file ", path);
     const std::string expected{std::istreambuf_iterator<char>(in), {}};
-    CHECK(actual == expected);
+    if (actual == expected) {
+        return;
+    }
+    const auto want = lines_of(expected), got = lines_of(actual);
+    std::size_t i = 0;
+    while (i < want.size() && i < got.size() && want[i] == got[i]) {
+        ++i;
+    }
+    const auto line = [i](const std::vector<std::string>& lines, const char* end) {
+        return i < lines.size() ? "\"" + lines[i] + "\"" : std::string(end);
+    };
+    FAIL_CHECK(name, " differs from ", path, " at line ", i + 1,
+               "\n  expected: ", line(want, "(end of file)"),
+               "\n    actual: ", line(got, "(end of output)"),
+               std::string(i == want.size() && i == got.size()
+                               ? "\n(only the line break at the end differs)"
+                               : ""),
+               "\nIf the change is intended, run scripts/update-golden.sh and review the diff.");
 }
 
 } // namespace
