@@ -178,19 +178,3 @@ TEST_CASE("files that are not our database are refused with exit 1 and left byte
         check_refused(s, args, expected, 1);
     }
 }
-
-// Known bug (SPEC §3, last point): nothing tightens an existing database's permissions, and
-// nothing is said. Expected to fail until that is built; then drop should_fail.
-TEST_CASE("known bug (fails until fixed): looser permissions on an existing database are "
-          "tightened, with one line saying so" *
-          doctest::should_fail()) {
-    Sandbox s;
-    s.ok({"goal", "add", "Walk"});
-    fs::permissions(s.db, fs::perms(0644));
-    fs::permissions(s.db.parent_path(), fs::perms(0755));
-    const auto r = s.run({"goal", "add", "Call my sister"});
-    REQUIRE(r.code == 0);
-    CHECK(mode_of(s.db) == 0600);
-    CHECK(mode_of(s.db.parent_path()) == 0700);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') >= 2); // the usual line, and a warning
-}
