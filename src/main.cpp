@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
 
-#include <sqlite3.h>
-
 #include <ctime>
 #include <iostream>
+#include <sqlite3.h>
 #include <unistd.h>
 
 extern char** environ;

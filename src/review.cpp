@@ -36,8 +36,8 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
 Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     const Date first = week.plus(-std::max(0, trend_weeks - 1)).start;
     const Date last = week.plus(1).end();
-    const Date as_of = std::min(week.end(), today);
-    auto totals = store.totals_until(as_of);
+    auto totals = store.totals_through(week);
+    totals.as_of = std::min(week.end(), today);
     // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
     auto review = build_review(store.history_between(first, last, week.start), week, today,
                                trend_weeks, totals);

@@ -147,6 +147,30 @@ Placement place(const Goal& goal, Week week, Date today, Weekday week_start) {
                                    : place_weekly(goal, week, planned, week_start);
 }
 
+std::vector<Week> weeks_achieved(const Goal& goal, Weekday week_start) {
+    std::vector<Week> candidates;
+    if (goal.kind == Kind::once) {
+        if (goal.status == Status::done && goal.closed) {
+            candidates.push_back(week_containing(*goal.closed, week_start));
+        }
+    } else {
+        for (const auto& c : goal.completions) {
+            const Week w = week_containing(c.date, week_start);
+            if (candidates.empty() || candidates.back() != w) {
+                candidates.push_back(w);
+            }
+        }
+    }
+    std::vector<Week> achieved;
+    for (const Week w : candidates) {
+        // Nothing in the rules of achievement depends on today; the week's end stands for it.
+        if (place(goal, w, w.end(), week_start).done_here) {
+            achieved.push_back(w);
+        }
+    }
+    return achieved;
+}
+
 std::optional<int> carried_weeks(const Goal& goal, Date today, Weekday week_start) {
     if (goal.kind != Kind::once) {
         return std::nullopt;

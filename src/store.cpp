@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "schema.hpp"
+#include "stored.hpp"
 
 #include <smartgoals/errors.hpp>
 #include <smartgoals/store.hpp>
@@ -184,9 +185,13 @@ Store Store::open(const fs::path& path, Mode mode) {
 
 void Store::migrate() {
     // Called inside the open transaction; each step and its version move together.
-    for (int v = m_db->execAndGet("PRAGMA user_version").getInt(); v < k_schema_version; ++v) {
+    const int from = m_db->execAndGet("PRAGMA user_version").getInt();
+    for (int v = from; v < k_schema_version; ++v) {
         m_db->exec(migration_sql(v));
         m_db->exec(fmt::format("PRAGMA user_version = {}", v + 1));
+    }
+    if (from < 6) {
+        rebuild_week_totals(); // the rollup of schema 6, counted from what the file holds
     }
 }
 
@@ -200,11 +205,15 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
+    const bool new_weeks = key == "week-start" && setting(key) != value;
     SQLite::Statement& query = cached("INSERT INTO settings (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     query.bind(1, key);
     query.bind(2, value);
     query.exec();
+    if (new_weeks) {
+        rebuild_week_totals(); // every week now starts on another day (rule 7)
+    }
 }
 
 std::vector<std::pair<std::string, std::string>> Store::settings() {
@@ -239,6 +248,21 @@ void Store::add_checkin(Checkin& checkin) {
     insert.bind(6, checkin.created);
     insert.exec();
     checkin.id = m_db->getLastInsertRowid();
+    count_in_week(checkin.date, {.checkins = 1});
+}
+
+void Store::remove_checkin(std::int64_t id) {
+    SQLite::Statement& which = cached("SELECT date FROM checkins WHERE id = ?");
+    which.bind(1, id);
+    if (!which.executeStep()) {
+        return;
+    }
+    const Date date = stored_date(which.getColumn(0));
+    which.reset();
+    SQLite::Statement& remove = cached("DELETE FROM checkins WHERE id = ?");
+    remove.bind(1, id);
+    remove.exec();
+    count_in_week(date, {.checkins = -1});
 }
 
 std::vector<Checkin> Store::checkins_between(Date from, Date to) {
@@ -251,7 +275,7 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
         Checkin c;
         c.id = query.getColumn(0).getInt64();
         c.uuid = query.getColumn(1).getString();
-        c.date = *parse_date(query.getColumn(2).getString());
+        c.date = stored_date(query.getColumn(2));
         if (!query.getColumn(3).isNull()) {
             c.rating = query.getColumn(3).getInt();
         }
@@ -260,38 +284,6 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
         out.push_back(std::move(c));
     }
     return out;
-}
-
-Totals Store::totals_until(Date day) {
-    // Each total is its tally, kept by triggers, less what came after the day: a few rows for
-    // a recent day, however long the history (schema 5).
-    SQLite::Statement query(*m_db, R"sql(
-SELECT
-    (SELECT value FROM tallies WHERE name = 'goals_done')
-        - (SELECT count(*) FROM goals WHERE status = 'done' AND closed_on > :until)
-        + (SELECT value FROM tallies WHERE name = 'weekly_achievements')
-        - (SELECT count(*) FROM weekly_achievements WHERE achieved_on > :until),
-    (SELECT value FROM tallies WHERE name = 'checkin_weeks')
-        - (SELECT count(*) FROM checkin_weeks WHERE week > :week)
-        - (EXISTS (SELECT 1 FROM checkin_weeks WHERE week = :week)
-           AND NOT EXISTS (SELECT 1 FROM checkins WHERE date BETWEEN :week AND :until)),
-    (SELECT value FROM tallies WHERE name = 'checkins')
-        - (SELECT count(*) FROM checkins WHERE date > :until),
-    (SELECT value FROM tallies WHERE name = 'urges')
-        - (SELECT coalesce(sum(urges), 0) FROM urge_days WHERE day > :until),
-    (SELECT value FROM tallies WHERE name = 'urges_ridden_out')
-        - (SELECT coalesce(sum(ridden_out), 0) FROM urge_days WHERE day > :until)
-)sql");
-    query.bind(":until", format_date(day));
-    // The same week as WEEK_OF in the triggers: both read the week-start setting.
-    query.bind(":week", format_date(week_containing(day, week_start()).start));
-    query.executeStep();
-    return Totals{.as_of = day,
-                  .goals_achieved = query.getColumn(0).getInt(),
-                  .weeks_checked_in = query.getColumn(1).getInt(),
-                  .checkins = query.getColumn(2).getInt(),
-                  .urges_logged = query.getColumn(3).getInt(),
-                  .urges_ridden_out = query.getColumn(4).getInt()};
 }
 
 namespace {
@@ -335,10 +327,7 @@ std::optional<Date> Store::earliest_date() {
                                  "UNION ALL SELECT min(date) FROM completions "
                                  "UNION ALL SELECT min(date) FROM checkins "
                                  "UNION ALL SELECT substr(min(at), 1, 10) FROM urges)");
-    if (text.isNull()) {
-        return std::nullopt;
-    }
-    return parse_date(text.getString());
+    return stored_optional_date(text);
 }
 
 } // namespace smartgoals

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "stored.hpp"
+
+#include <smartgoals/rules.hpp>
 #include <smartgoals/store.hpp>
 #include <smartgoals/uuid.hpp>
 
@@ -21,15 +24,19 @@ Goal read_goal(SQLite::Statement& row) {
     g.uuid = row.getColumn(1).getString();
     g.text = row.getColumn(2).getString();
     if (!row.getColumn(3).isNull()) {
-        g.area = parse_area(row.getColumn(3).getString());
+        g.area = stored_word(row.getColumn(3), "area", parse_area);
     }
-    g.kind = parse_kind(row.getColumn(4).getString()).value_or(Kind::once);
+    g.kind = stored_word(row.getColumn(4), "kind of goal", parse_kind);
     g.target = row.getColumn(5).getInt();
-    g.planned = *parse_date(row.getColumn(6).getString());
+    if (g.target < 1) {
+        stored_value_damaged("target", row.getColumn(5).getString());
+    }
+    g.planned = stored_date(row.getColumn(6));
     g.created = row.getColumn(7).getString();
-    g.status = parse_status(row.getColumn(8).getString()).value_or(Status::open);
-    if (!row.getColumn(9).isNull()) {
-        g.closed = parse_date(row.getColumn(9).getString());
+    g.status = stored_word(row.getColumn(8), "status", parse_status);
+    g.closed = stored_optional_date(row.getColumn(9));
+    if (g.status != Status::open && !g.closed) {
+        stored_value_damaged("date a goal was closed", "");
     }
     return g;
 }
@@ -38,7 +45,7 @@ Completion read_completion(SQLite::Statement& row) {
     return Completion{.id = row.getColumn(0).getInt64(),
                       .uuid = row.getColumn(1).getString(),
                       .goal_id = row.getColumn(2).getInt64(),
-                      .date = *parse_date(row.getColumn(3).getString()),
+                      .date = stored_date(row.getColumn(3)),
                       .note = row.getColumn(4).getString()};
 }
 
@@ -73,6 +80,12 @@ void Store::add_goal(Goal& goal) {
     bind_optional_date(insert, 10, goal.closed);
     insert.exec();
     goal.id = m_db->getLastInsertRowid();
+    if (goal.status == Status::done) {
+        // Only a goal stored as done counts before it has completions (an import's).
+        Goal as_stored = goal;
+        as_stored.completions.clear();
+        recount_achieved(Goal{.kind = goal.kind}, as_stored);
+    }
 }
 
 std::optional<Goal> Store::goal(std::int64_t id) {
@@ -161,6 +174,16 @@ void Store::update_goal(const Goal& goal) {
     if (columns.empty()) {
         return;
     }
+    // The weeks achieved follow the goal's kind, target, planned week, status and C; its
+    // completions are the same before and after.
+    const bool counted = goal.kind != stored->kind || goal.target != stored->target ||
+                         goal.planned != stored->planned || goal.status != stored->status ||
+                         goal.closed != stored->closed;
+    std::optional<Goal> before;
+    if (counted) {
+        before =
+            stored->kind == Kind::once && goal.kind == Kind::once ? *stored : *this->goal(goal.id);
+    }
     std::string sets;
     for (const auto& c : columns) {
         sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", c.name);
@@ -179,9 +202,17 @@ void Store::update_goal(const Goal& goal) {
     }
     update.bind(i, goal.id);
     update.exec();
+    if (before) {
+        Goal after = goal;
+        after.completions = before->completions;
+        recount_achieved(*before, after);
+    }
 }
 
 void Store::add_completion(Completion& completion) {
+    // A weekly goal's week may be achieved by this one; a once goal's count moves with its
+    // status, in update_goal.
+    const auto week_before = weekly_goal_week(completion.goal_id, completion.date);
     if (completion.uuid.empty()) {
         completion.uuid = new_uuid();
     }
@@ -194,12 +225,35 @@ void Store::add_completion(Completion& completion) {
     insert.bind(5, completion.note);
     insert.exec();
     completion.id = m_db->getLastInsertRowid();
+    if (week_before) {
+        recount_achieved(*week_before, *weekly_goal_week(completion.goal_id, completion.date));
+    }
+}
+
+std::optional<Goal> Store::weekly_goal_week(std::int64_t goal_id, Date day) {
+    auto goal = goal_without_completions(goal_id);
+    if (!goal || goal->kind != Kind::weekly) {
+        return std::nullopt;
+    }
+    return goal_for_week(goal_id, week_containing(day, week_start()));
 }
 
 void Store::remove_completion(std::int64_t completion_id) {
+    SQLite::Statement& which = cached("SELECT goal_id, date FROM completions WHERE id = ?");
+    which.bind(1, completion_id);
+    if (!which.executeStep()) {
+        return;
+    }
+    const auto goal_id = which.getColumn(0).getInt64();
+    const Date date = stored_date(which.getColumn(1));
+    which.reset();
+    const auto week_before = weekly_goal_week(goal_id, date);
     SQLite::Statement& remove = cached("DELETE FROM completions WHERE id = ?");
     remove.bind(1, completion_id);
     remove.exec();
+    if (week_before) {
+        recount_achieved(*week_before, *weekly_goal_week(goal_id, date));
+    }
 }
 
 std::vector<Goal> Store::load_goals(const std::string& select,

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The store's part for SMART's tools: the urge log and cost-benefit comparisons.
+#include "stored.hpp"
+
 #include <smartgoals/store.hpp>
 #include <smartgoals/urges.hpp>
 #include <smartgoals/uuid.hpp>
@@ -46,6 +48,23 @@ void Store::add_urge(Urge& urge) {
     insert.bind(12, urge.created);
     insert.exec();
     urge.id = m_db->getLastInsertRowid();
+    count_in_week(urge.date, {.urges = 1, .urges_ridden_out = urge.outcome == Outcome::rode_out});
+}
+
+void Store::remove_urge(std::int64_t id) {
+    SQLite::Statement& which =
+        cached("SELECT substr(at, 1, 10), outcome IS 'rode-out' FROM urges WHERE id = ?");
+    which.bind(1, id);
+    if (!which.executeStep()) {
+        return;
+    }
+    const Date date = stored_date(which.getColumn(0));
+    const int rode_out = which.getColumn(1).getInt();
+    which.reset();
+    SQLite::Statement& remove = cached("DELETE FROM urges WHERE id = ?");
+    remove.bind(1, id);
+    remove.exec();
+    count_in_week(date, {.urges = -1, .urges_ridden_out = -rode_out});
 }
 
 std::vector<Urge> Store::urges_between(Date from, Date to) {
@@ -61,7 +80,7 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
         u.id = query.getColumn(0).getInt64();
         u.uuid = query.getColumn(1).getString();
         const auto at = query.getColumn(2).getString();
-        u.date = *parse_date(at.substr(0, 10));
+        u.date = stored_date(std::string_view(at).substr(0, 10));
         u.time = at.size() > 11 ? at.substr(11) : "";
         u.intensity = query.getColumn(3).getInt();
         if (!query.getColumn(4).isNull()) {
@@ -71,7 +90,7 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
         u.where = query.getColumn(6).getString();
         u.strategies = lists.read(query.getColumn(7).getString());
         if (!query.getColumn(8).isNull()) {
-            u.outcome = parse_outcome(query.getColumn(8).getString());
+            u.outcome = stored_word(query.getColumn(8), "urge outcome", parse_outcome);
         }
         u.note = query.getColumn(9).getString();
         u.next_time = query.getColumn(10).getString();
@@ -79,19 +98,6 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
         out.push_back(std::move(u));
     }
     return out;
-}
-
-std::vector<int> Store::urges_per_week(Week first, int weeks) {
-    std::vector<int> counts(static_cast<std::size_t>(std::max(0, weeks)), 0);
-    // One row a day from the trigger-kept daily counts (schema 5), not one per urge.
-    SQLite::Statement query(*m_db, "SELECT day, urges FROM urge_days WHERE day >= ? AND day < ?");
-    query.bind(1, format_date(first.start));
-    query.bind(2, format_date(first.plus(weeks).start));
-    while (query.executeStep()) {
-        const auto i = (*parse_date(query.getColumn(0).getString()) - first.start).count() / 7;
-        counts[static_cast<std::size_t>(i)] += query.getColumn(1).getInt();
-    }
-    return counts;
 }
 
 void Store::add_comparison(CostBenefit& comparison) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include <smartgoals/errors.hpp>
 #include <smartgoals/rules.hpp>
 #include <smartgoals/text_width.hpp>
 #include <smartgoals/urges.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <utf8proc.h>
 
@@ -30,10 +32,15 @@ std::string grouping_key(std::string_view text) {
 const std::vector<std::string>& StrategyLists::read(std::string_view stored) {
     auto it = m_lists.find(stored);
     if (it == m_lists.end()) {
-        it = m_lists
-                 .emplace(std::string(stored),
-                          nlohmann::json::parse(stored).get<std::vector<std::string>>())
-                 .first;
+        std::vector<std::string> list;
+        try {
+            list = nlohmann::json::parse(stored).get<std::vector<std::string>>();
+        } catch (const nlohmann::json::exception&) {
+            throw StorageError(fmt::format("the database is damaged: a stored list of ways to "
+                                           "cope is not a list ('{}'); nothing was changed",
+                                           stored.substr(0, 40)));
+        }
+        it = m_lists.emplace(std::string(stored), std::move(list)).first;
     }
     return it->second;
 }

@@ -14,7 +14,8 @@
 //   rule 5 (let go, reopen)                         let_go(), reopen()
 //   rule 6 (already so; conflicts)                  record_completion(), let_go(), reopen()
 //   rule 7 (P under the current week-start)         planned_week()
-//   rule 8 (totals, counted per week)               summarize() and summarize_weeks()
+//   rule 8 (totals, counted per week)               summarize(), summarize_weeks() and
+//                                                   weeks_achieved()
 //   goal edit --times                               change_target()
 // A command asks one of these what should change, the store writes it, the command says it.
 namespace smartgoals {
@@ -73,6 +74,11 @@ struct Placement {
     int progress = 0;         // once: completions up to the end of W; weekly: completions in W
 };
 Placement place(const Goal& goal, Week week, Date today, Weekday week_start);
+
+// The weeks in which `goal` counts among the goals achieved, decided by place(): a once goal in
+// the week of C when done, a weekly goal in each week whose instance reaches its target. Only the
+// completions `goal` carries are seen, so a weekly goal loaded for some weeks answers for those.
+std::vector<Week> weeks_achieved(const Goal& goal, Weekday week_start);
 
 // Export's `carried_weeks`: whole weeks from P to the week of C (this week while open), at least
 // 0; nullopt for weekly goals.

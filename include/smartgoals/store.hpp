@@ -21,9 +21,9 @@
 
 namespace smartgoals {
 
-// Totals that only grow, counted up to and including a date.
+// Totals that only grow, counted up to and including a week.
 struct Totals {
-    Date as_of;
+    Date as_of;             // the last day counted: the week's end, or today in the current week
     int goals_achieved = 0; // once goals done + weekly instances achieved
     int weeks_checked_in = 0;
     int checkins = 0;
@@ -36,7 +36,7 @@ struct Totals {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 5;
+    static constexpr int k_schema_version = 6;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. A file
@@ -83,10 +83,12 @@ public:
     std::vector<Goal> all_goals();
 
     void add_checkin(Checkin& checkin);
+    void remove_checkin(std::int64_t id);
     std::vector<Checkin> checkins_between(Date from, Date to);
 
     // Urges, oldest first; fills in id and, when empty, uuid.
     void add_urge(Urge& urge);
+    void remove_urge(std::int64_t id);
     std::vector<Urge> urges_between(Date from, Date to);
     // How many urges each week from `first` holds, for `weeks` weeks.
     std::vector<int> urges_per_week(Week first, int weeks);
@@ -99,7 +101,8 @@ public:
     void add_comparison_item(std::int64_t comparison_id, CostBenefitItem& item);
     void remove_comparison_item(std::int64_t item_id);
 
-    Totals totals_until(Date day);
+    // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
+    Totals totals_through(Week week);
     // The earliest date of any planned week, completion, check-in or urge.
     std::optional<Date> earliest_date();
 
@@ -119,6 +122,22 @@ private:
                                  const std::function<void(SQLite::Statement&)>& bind);
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
     void attach_all_completions(Goal& goal);
+
+    // The weekly rollup (store_totals.cpp), kept by every write below that changes what it
+    // counts: a goal's weeks achieved, check-ins, urges.
+    struct WeekCounts {
+        int checkins = 0;
+        int goals_achieved = 0;
+        int urges = 0;
+        int urges_ridden_out = 0;
+    };
+    void count_in_week(Date day, WeekCounts delta);
+    // A weekly goal with its completions in the week holding `day`; nullopt for a once goal.
+    std::optional<Goal> weekly_goal_week(std::int64_t goal_id, Date day);
+    // Moves a goal's weeks achieved from what `before` gives to what `after` gives.
+    void recount_achieved(const Goal& before, const Goal& after);
+    // Counts everything again: after the week-start changes, and when the rollup is created.
+    void rebuild_week_totals();
 
     // A statement prepared once per command and reset for each use: preparing a write also
     // compiles the triggers it fires, which is most of the cost of one record.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The totals a review shows come from tallies that triggers keep as records change (schema 5).
-// These tests hold them to a count over everything, through every kind of change.
+// The totals a review shows come from a weekly rollup that the store keeps as records change
+// (schema 6). These tests hold it to a count over everything, written from SPEC §5 and §7, through
+// every kind of change the store makes.
 #include "goal_steps.hpp"
 #include "older_schemas.hpp"
 #include "temp_dir.hpp"
@@ -24,9 +25,10 @@ Date d(const char* text) {
     return *parse_date(text);
 }
 
-// What totals_until must say, counted the long way from every record.
-Totals counted(Store& store, Date day) {
+// What totals_through must say, counted the long way from every record.
+Totals counted(Store& store, Week week) {
     const Weekday ws = store.week_start();
+    const Date day = week.end();
     Totals t{.as_of = day};
     for (const auto& g : store.all_goals()) {
         if (g.kind == Kind::once) {
@@ -60,14 +62,21 @@ Totals counted(Store& store, Date day) {
 }
 
 void check_totals(Store& store, Date day) {
-    const auto kept = store.totals_until(day);
-    const auto all = counted(store, day);
-    INFO("as of ", format_date(day), ", week starting ", weekday_name(store.week_start()));
+    const Week week = week_containing(day, store.week_start());
+    const auto kept = store.totals_through(week);
+    const auto all = counted(store, week);
+    INFO("through the week of ", format_date(week.start), ", week starting ",
+         weekday_name(store.week_start()));
     CHECK(kept.goals_achieved == all.goals_achieved);
     CHECK(kept.weeks_checked_in == all.weeks_checked_in);
     CHECK(kept.checkins == all.checkins);
     CHECK(kept.urges_logged == all.urges_logged);
     CHECK(kept.urges_ridden_out == all.urges_ridden_out);
+}
+
+// The totals through the week that holds `day`.
+Totals totals_at(Store& store, const char* day) {
+    return store.totals_through(week_containing(d(day), store.week_start()));
 }
 
 } // namespace
@@ -97,12 +106,12 @@ TEST_CASE("tallied totals agree with a count of everything through random change
                          .date = some_day()};
             record(store, c);
         } else if (what < 56) {
-            store.database().exec("DELETE FROM completions WHERE id IN "
-                                  "(SELECT id FROM completions ORDER BY random() LIMIT 1)");
-            // Rule 1 is the store's to re-apply after a removal through it; here a raw delete
-            // stands for one, so re-apply it for every goal the way remove_completion does.
-            for (auto id : goals) {
-                store.update_goal(settled(*store.goal(id)));
+            const auto id = goals[static_cast<std::size_t>(pick(static_cast<int>(goals.size())))];
+            const auto goal = store.goal(id);
+            if (!goal->completions.empty()) {
+                const auto& c = goal->completions[static_cast<std::size_t>(
+                    pick(static_cast<int>(goal->completions.size())))];
+                remove_completion(store, id, c.id);
             }
         } else if (what < 61) {
             const auto id = goals[static_cast<std::size_t>(pick(static_cast<int>(goals.size())))];
@@ -117,13 +126,12 @@ TEST_CASE("tallied totals agree with a count of everything through random change
                       .date = some_day(),
                       .created = "2026-01-01T10:00:00"};
             store.add_checkin(k);
-        } else if (what < 80) {
-            store.database().exec("DELETE FROM checkins WHERE id IN "
-                                  "(SELECT id FROM checkins ORDER BY random() LIMIT 1)");
         } else if (what < 81) {
-            store.database().exec(fmt::format("UPDATE checkins SET date = '{}' WHERE id IN "
-                                              "(SELECT id FROM checkins ORDER BY random() LIMIT 1)",
-                                              format_date(some_day())));
+            const auto all = store.checkins_between(first, first + std::chrono::days{200});
+            if (!all.empty()) {
+                store.remove_checkin(
+                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id);
+            }
         } else if (what < 93) {
             Urge u{.date = some_day(),
                    .time = fmt::format("{:02}:{:02}", pick(24), pick(60)),
@@ -133,18 +141,14 @@ TEST_CASE("tallied totals agree with a count of everything through random change
                 u.outcome = pick(3) ? Outcome::rode_out : Outcome::acted;
             }
             store.add_urge(u);
-        } else if (what < 95) {
-            store.database().exec("DELETE FROM urges WHERE id IN "
-                                  "(SELECT id FROM urges ORDER BY random() LIMIT 1)");
         } else if (what < 97) {
-            store.database().exec(
-                fmt::format("UPDATE urges SET at = '{}T12:00', outcome = {} WHERE id IN "
-                            "(SELECT id FROM urges ORDER BY random() LIMIT 1)",
-                            format_date(some_day()), pick(2) ? "'rode-out'" : "NULL"));
-        } else if (what < 99) {
-            store.set_setting("week-start", days[pick(7)]);
+            const auto all = store.urges_between(first, first + std::chrono::days{200});
+            if (!all.empty()) {
+                store.remove_urge(
+                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id);
+            }
         } else {
-            store.database().exec("DELETE FROM settings WHERE key = 'week-start'");
+            store.set_setting("week-start", days[pick(7)]);
         }
         if (step % 50 == 49) {
             check_totals(store, some_day());
@@ -159,15 +163,16 @@ TEST_CASE("a week-start written as in any case counts weeks as that day") {
         Checkin k{.uuid = day, .date = d(day), .created = "x"};
         store.add_checkin(k);
     }
-    CHECK(store.totals_until(d("2026-11-22")).weeks_checked_in == 1);
+    CHECK(totals_at(store, "2026-11-22").weeks_checked_in == 1);
     store.set_setting("week-start", "Wednesday");
-    CHECK(store.totals_until(d("2026-11-22")).weeks_checked_in == 2);
-    CHECK(store.totals_until(d("2026-11-17")).weeks_checked_in == 1);
+    CHECK(totals_at(store, "2026-11-22").weeks_checked_in == 2);
+    CHECK(totals_at(store, "2026-11-17").weeks_checked_in == 1);
     store.set_setting("week-start", "monday");
-    CHECK(store.totals_until(d("2026-11-22")).weeks_checked_in == 1);
+    CHECK(totals_at(store, "2026-11-22").weeks_checked_in == 1);
 }
 
-TEST_CASE("a schema 4 database gets its tallies counted from what it holds") {
+TEST_CASE(
+    "a schema 5 database gets its weekly rollup counted from what it holds, its triggers gone") {
     TempDir tmp;
     const auto path = tmp.path() / "smartgoals.db";
     Totals before{};
@@ -199,18 +204,22 @@ TEST_CASE("a schema 4 database gets its tallies counted from what it holds") {
                    .created = "x"};
             store.add_urge(u);
         }
-        before = counted(store, d("2026-10-31"));
+        before = counted(store, week_containing(d("2026-10-31"), store.week_start()));
         store.commit();
     }
     REQUIRE(before.goals_achieved == 3); // the call and two weeks of walking
     REQUIRE(before.weeks_checked_in == 2);
     {
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_drop_schema_5);
+        raw.exec(k_back_to_schema_5);
     }
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
-    const auto after = store.totals_until(d("2026-10-31"));
+    CHECK(store.database()
+              .execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                          "OR name = 'tallies'")
+              .getInt() == 0);
+    const auto after = totals_at(store, "2026-10-31");
     CHECK(after.goals_achieved == before.goals_achieved);
     CHECK(after.weeks_checked_in == before.weeks_checked_in);
     CHECK(after.checkins == before.checkins);

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "stored.hpp"
+
+#include <smartgoals/errors.hpp>
+
+#include <fmt/format.h>
+
+namespace smartgoals {
+
+void stored_value_damaged(std::string_view what, std::string_view value) {
+    std::string shown(value.substr(0, 40));
+    for (auto& c : shown) {
+        const auto u = static_cast<unsigned char>(c);
+        c = u < 0x20 || u == 0x7f ? '?' : c;
+    }
+    throw StorageError(fmt::format("the database is damaged: a stored {} cannot be read ('{}'); "
+                                   "nothing was changed",
+                                   what, shown));
+}
+
+Date stored_date(const SQLite::Column& column) {
+    const std::string text = column.getString();
+    const auto date = parse_date(text);
+    if (column.isNull() || !date) {
+        stored_value_damaged("date", text);
+    }
+    return *date;
+}
+
+Date stored_date(std::string_view text) {
+    const auto date = parse_date(text);
+    if (!date) {
+        stored_value_damaged("date", text);
+    }
+    return *date;
+}
+
+std::optional<Date> stored_optional_date(const SQLite::Column& column) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return stored_date(column);
+}
+
+} // namespace smartgoals

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The one checked way back from a stored value (SPEC §3): a date that does not parse, a list
+// that is not a list, a word outside its set is damage (StorageError, exit 1), never a crash.
+
+#include <smartgoals/dates.hpp>
+#include <smartgoals/model.hpp>
+
+#include <SQLiteCpp/Column.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace smartgoals {
+
+[[noreturn]] void stored_value_damaged(std::string_view what, std::string_view value);
+
+Date stored_date(const SQLite::Column& column);
+Date stored_date(std::string_view text);
+std::optional<Date> stored_optional_date(const SQLite::Column& column); // NULL is none
+// A stored word parsed by `parse` (parse_area, parse_kind, ...); `what` names it in the error.
+template <typename Parse>
+auto stored_word(const SQLite::Column& column, std::string_view what, Parse parse) {
+    const std::string text = column.getString();
+    const auto value = parse(text);
+    if (!value) {
+        stored_value_damaged(what, text);
+    }
+    return *value;
+}
+
+} // namespace smartgoals
