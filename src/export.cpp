@@ -191,16 +191,8 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
                      {"id", "uuid", "text", "area", "kind", "target", "week", "status", "created",
                       "closed", "progress", "carried_weeks"});
     const Weekday ws = store.week_start();
-    const Week this_week = week_containing(request.today, ws);
-    SQLite::Statement query(
-        store.database(),
-        "SELECT g.id, g.uuid, g.text, g.area, g.kind, g.target, g.planned_on, g.status, "
-        "substr(g.created_at, 1, 10), g.closed_on, (SELECT count(*) FROM completions c WHERE "
-        "c.goal_id = g.id AND (g.kind = 'once' OR c.date BETWEEN :week_start AND :week_end)) "
-        "FROM goals g WHERE substr(g.created_at, 1, 10) BETWEEN :since AND :until ORDER BY g.id");
-    query.bind(":week_start", format_date(this_week.start));
-    query.bind(":week_end", format_date(this_week.end()));
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::goals, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         Goal goal;
         goal.kind = parse_kind(query.getColumn(4).getString()).value_or(Kind::once);
@@ -221,11 +213,8 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
 
 void export_completions(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request, {"id", "uuid", "goal_id", "goal_uuid", "date", "note"});
-    SQLite::Statement query(store.database(),
-                            "SELECT c.id, c.uuid, c.goal_id, g.uuid, c.date, c.note FROM "
-                            "completions c JOIN goals g ON g.id = c.goal_id "
-                            "WHERE c.date BETWEEN :since AND :until ORDER BY c.id");
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::completions, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                     query.getColumn(2).getInt64(), query.getColumn(3).getString(),
@@ -237,9 +226,8 @@ void export_completions(Store& store, const ExportRequest& request, std::ostream
 void export_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request, {"id", "uuid", "date", "week", "rating", "note"});
     const Weekday ws = store.week_start();
-    SQLite::Statement query(store.database(), "SELECT id, uuid, date, rating, note FROM checkins "
-                                              "WHERE date BETWEEN :since AND :until ORDER BY id");
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::checkins, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         const Date date = *parse_date(query.getColumn(2).getString());
         const auto rating = query.getColumn(3);
@@ -260,8 +248,8 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
     // strategies: each day's week and each list of strategies is worked out once.
     std::string day, week;
     StrategyLists lists;
-    SQLite::Statement query(store.database(), k_urges_in_range);
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::urges, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         const auto at = text_of(query.getColumn(2));
         const auto date = at.substr(0, 10);
@@ -284,14 +272,8 @@ void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request,
                      {"cbc_id", "cbc_uuid", "title", "kind", "created", "item_id", "item_uuid",
                       "quadrant", "term", "weight", "text"});
-    // A comparison with no items yet still has its row, with empty item fields.
-    SQLite::Statement query(
-        store.database(),
-        "SELECT c.id, c.uuid, c.title, c.kind, substr(c.created_at, 1, 10), i.id, i.uuid, "
-        "i.quadrant, i.term, i.weight, i.text FROM comparisons c LEFT JOIN comparison_items i "
-        "ON i.comparison_id = c.id WHERE substr(c.created_at, 1, 10) BETWEEN :since AND :until "
-        "ORDER BY c.id, i.id");
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::comparison_items, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                 query.getColumn(2).getString(), query.getColumn(3).getString(),
@@ -352,9 +334,8 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
 
 } // namespace
 
-void bind_date_range(SQLite::Statement& query, const ExportRequest& request) {
-    query.bind(":since", request.since ? format_date(*request.since) : "0000-00-00");
-    query.bind(":until", request.until ? format_date(*request.until) : "9999-99-99");
+RowWindow window_of(const ExportRequest& request) {
+    return {.since = request.since, .until = request.until, .today = request.today};
 }
 
 std::string csv_field(std::string_view text) {

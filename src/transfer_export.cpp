@@ -39,14 +39,11 @@ private:
 void write_goals(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "goals");
     const Weekday ws = store.week_start();
-    SQLite::Statement goals(
-        store.database(), "SELECT id, uuid, text, area, kind, target, planned_on, status, "
-                          "substr(created_at, 1, 10), closed_on FROM goals "
-                          "WHERE substr(created_at, 1, 10) BETWEEN :since AND :until ORDER BY id");
-    bind_date_range(goals, request);
+    const auto goal_rows = store.rows(Rows::goals, window_of(request));
+    auto& goals = *goal_rows;
     // Completions are merged in by goal id from one ordered cursor: no query per goal.
-    SQLite::Statement completions(store.database(), "SELECT goal_id, id, uuid, date, note FROM "
-                                                    "completions ORDER BY goal_id, date, id");
+    const auto completion_rows = store.rows(Rows::every_completion, window_of(request));
+    auto& completions = *completion_rows;
     bool more = completions.executeStep();
     while (goals.executeStep()) {
         const auto id = goals.getColumn(0).getInt64();
@@ -79,9 +76,8 @@ void write_goals(Store& store, const ExportRequest& request, std::ostream& out) 
 
 void write_checkins(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "checkins");
-    SQLite::Statement query(store.database(), "SELECT id, uuid, date, rating, note FROM checkins "
-                                              "WHERE date BETWEEN :since AND :until ORDER BY id");
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::checkins, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         writer.add({{"id", query.getColumn(0).getInt64()},
                     {"uuid", query.getColumn(1).getString()},
@@ -93,8 +89,8 @@ void write_checkins(Store& store, const ExportRequest& request, std::ostream& ou
 
 void write_urges(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "urges");
-    SQLite::Statement query(store.database(), k_urges_in_range);
-    bind_date_range(query, request);
+    const auto rows = store.rows(Rows::urges, window_of(request));
+    auto& query = *rows;
     while (query.executeStep()) {
         writer.add({{"id", query.getColumn(0).getInt64()},
                     {"uuid", query.getColumn(1).getString()},
@@ -112,15 +108,10 @@ void write_urges(Store& store, const ExportRequest& request, std::ostream& out) 
 
 void write_comparisons(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "cbc");
-    SQLite::Statement comparisons(
-        store.database(), "SELECT id, uuid, title, kind, substr(created_at, 1, 10) FROM "
-                          "comparisons WHERE substr(created_at, 1, 10) BETWEEN :since AND :until "
-                          "ORDER BY id");
-    bind_date_range(comparisons, request);
-    SQLite::Statement items(store.database(),
-                            "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
-                            "substr(created_at, 1, 10) FROM comparison_items "
-                            "ORDER BY comparison_id, id");
+    const auto comparison_rows = store.rows(Rows::comparisons, window_of(request));
+    auto& comparisons = *comparison_rows;
+    const auto item_rows = store.rows(Rows::every_comparison_item, window_of(request));
+    auto& items = *item_rows;
     bool more = items.executeStep();
     while (comparisons.executeStep()) {
         const auto id = comparisons.getColumn(0).getInt64();

@@ -32,14 +32,8 @@ struct ExportRequest {
 // Writes one table with the columns of SPEC §7, row by row.
 void export_table(Store& store, const ExportRequest& request, std::ostream& out);
 
-// The urges between :since and :until, in id order: id, uuid, at, intensity, duration_min,
-// trigger, place, strategies (JSON), outcome, note, next_time. Both exports read this.
-inline constexpr const char* k_urges_in_range =
-    "SELECT id, uuid, at, intensity, duration_min, trigger, place, strategies, outcome, note, "
-    "next_time FROM urges WHERE substr(at, 1, 10) BETWEEN :since AND :until ORDER BY id";
-
-// Binds a query's :since and :until (inclusive dates), open-ended where the request has none.
-void bind_date_range(SQLite::Statement& query, const ExportRequest& request);
+// The records a request asks for, as the store selects them.
+RowWindow window_of(const ExportRequest& request);
 
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF.
 std::string csv_field(std::string_view text);

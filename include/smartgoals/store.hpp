@@ -31,6 +31,28 @@ struct Totals {
     int urges_ridden_out = 0;
 };
 
+// The records an export streams, each in id order, with the columns its comment names.
+enum class Rows {
+    goals,            // id, uuid, text, area, kind, target, planned_on, status, created (date),
+                      // closed_on, progress (once: all completions; weekly: this week's)
+    completions,      // id, uuid, goal_id, goal uuid, date, note
+    checkins,         // id, uuid, date, rating, note
+    urges,            // id, uuid, at, intensity, duration_min, trigger, place, strategies (JSON),
+                      // outcome, note, next_time
+    comparison_items, // comparison id, uuid, title, kind, created (date), then the item's
+                      // id, uuid, quadrant, term, weight, text (NULL for none)
+    comparisons,      // id, uuid, title, kind, created (date)
+    every_completion, // goal_id, id, uuid, date, note, in goal then date order; no window
+    every_comparison_item, // comparison_id, id, uuid, quadrant, term, weight, text, created
+};
+// Which records: by each one's date (goals and comparisons by their created date), inclusive,
+// open-ended where unset; `today` places "this week" for a goal's progress.
+struct RowWindow {
+    std::optional<Date> since;
+    std::optional<Date> until;
+    Date today;
+};
+
 // One user's database. A Store is one command's transaction: opened after the command line is
 // parsed, committed once at the end; destroying it without commit() rolls everything back.
 class Store {
@@ -113,6 +135,13 @@ public:
     // then picks the next id). Adding a record with a nonzero id asks to keep that id.
     void bind_wanted_id(SQLite::Statement& insert, std::string_view table, std::int64_t wanted);
 
+    // A cursor over records for an export, which reads each row as it comes: memory does not
+    // grow with the history. Step it with executeStep() and read getColumn(i).
+    std::unique_ptr<SQLite::Statement> rows(Rows which, const RowWindow& window);
+    // Goals' ids and texts, in id order (shell completion); `open_only` leaves closed ones out.
+    std::vector<std::pair<std::int64_t, std::string>> goal_texts(bool open_only);
+
+    // The connection itself, for tests that look at what is stored.
     SQLite::Database& database() { return *m_db; }
 
 private:

@@ -5,7 +5,6 @@
 #include <smartgoals/errors.hpp>
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <ostream>
@@ -14,35 +13,26 @@ namespace smartgoals::cli {
 
 namespace {
 
-// Completions must stay quiet: any trouble (no database yet, a locked one) gives no lines.
+// Completions must stay quiet: any trouble with the database gives no lines (Needs::read_quietly).
 void run_complete(const std::string& what, Context& ctx) {
     if (what != "goals" && what != "all-goals" && what != "cbc") {
         throw UsageError(fmt::format("__complete: '{}' is not goals, all-goals or cbc", what));
     }
-    try {
-        Store& store = ctx.store();
-        auto one_line = [](std::string text) {
-            for (auto& c : text) {
-                c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-            }
-            return text;
-        };
-        if (what == "cbc") {
-            for (const auto& c : store.comparisons()) {
-                ctx.out << c.id << '\t' << one_line(c.title) << '\n';
-            }
-            return;
+    Store& store = ctx.store();
+    auto one_line = [](std::string text) {
+        for (auto& c : text) {
+            c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
         }
-        SQLite::Statement query(store.database(),
-                                what == "goals"
-                                    ? "SELECT id, text FROM goals WHERE status = 'open' ORDER BY id"
-                                    : "SELECT id, text FROM goals ORDER BY id");
-        while (query.executeStep()) {
-            ctx.out << query.getColumn(0).getInt64() << '\t'
-                    << one_line(query.getColumn(1).getString()) << '\n';
+        return text;
+    };
+    if (what == "cbc") {
+        for (const auto& c : store.comparisons()) {
+            ctx.out << c.id << '\t' << one_line(c.title) << '\n';
         }
-    } catch (const StorageError&) {
-    } catch (const SQLite::Exception&) {
+        return;
+    }
+    for (const auto& [id, text] : store.goal_texts(what == "goals")) {
+        ctx.out << id << '\t' << one_line(text) << '\n';
     }
 }
 
