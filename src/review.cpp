@@ -16,11 +16,45 @@ std::string rolled_over_note(Week planned, int weeks) {
                        weeks, weeks == 1 ? "" : "s");
 }
 
+std::string format_tenths(int tenths) {
+    return fmt::format("{}.{}", tenths / 10, tenths % 10);
+}
+
+namespace {
+
+ReviewGoals classify(const Review& r) {
+    ReviewGoals out;
+    const Weekday ws = r.history->week_start;
+    const bool past = !r.is_current() && !r.is_future();
+    for (const auto& [goal, at] : r.summary.goals) {
+        const ReviewGoal g{goal, at, at.carried_weeks};
+        if (goal->kind == Kind::weekly) {
+            out.weekly.push_back(g);
+            if (at.done_here) {
+                out.achieved.push_back(g);
+            }
+        } else if (at.done_here) {
+            out.achieved.push_back(g);
+        } else if (at.let_go_here) {
+            out.let_go.push_back(g);
+        } else if (at.rolls_over || r.is_future()) {
+            // A past week's goal is counted as it arrives in the next week.
+            const Week planned = planned_week(*goal, ws);
+            out.rolling_over.push_back(
+                {goal, at, past ? weeks_between(planned, r.week().plus(1)) : at.carried_weeks});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 Review build_review(History history, Week week, Date today, int trend_weeks, Totals totals) {
     Review review;
     review.today = today;
     review.history = std::make_unique<History>(std::move(history));
     review.summary = summarize(*review.history, week, today);
+    review.goals = classify(review);
     review.urges = summarize_urges(review.summary.urges);
     review.plan = plan_ahead(*review.history, week, today);
     for (int i = trend_weeks - 1; i >= 0; --i) {

@@ -57,22 +57,28 @@ Json render_json(const Review& r) {
                             {"rating", c->rating ? Json(*c->rating) : Json(nullptr)},
                             {"note", c->note}});
     }
-    for (const auto& [goal, at] : r.summary.goals) {
-        Json g = goal_json(*goal, ws);
-        g["progress"] = at.progress;
-        if (goal->kind == Kind::weekly) {
-            g["achieved"] = at.done_here;
-            g["let_go"] = at.let_go_here;
-            weekly.push_back(g);
+    auto goal_in_week = [&](const ReviewGoal& g) {
+        Json j = goal_json(*g.goal, ws);
+        j["progress"] = g.at.progress;
+        if (g.goal->kind == Kind::weekly) {
+            j["achieved"] = g.at.done_here;
+            j["let_go"] = g.at.let_go_here;
         }
-        if (at.done_here) {
-            achieved.push_back(g);
-        } else if (goal->kind == Kind::once && at.let_go_here) {
-            let_go.push_back(g);
-        } else if (goal->kind == Kind::once && (at.rolls_over || r.is_future())) {
-            g["carried_weeks"] = at.carried_weeks;
-            rolling.push_back(g);
-        }
+        return j;
+    };
+    for (const auto& g : r.goals.weekly) {
+        weekly.push_back(goal_in_week(g));
+    }
+    for (const auto& g : r.goals.achieved) {
+        achieved.push_back(goal_in_week(g));
+    }
+    for (const auto& g : r.goals.let_go) {
+        let_go.push_back(goal_in_week(g));
+    }
+    for (const auto& g : r.goals.rolling_over) {
+        Json j = goal_in_week(g);
+        j["carried_weeks"] = g.carried_weeks;
+        rolling.push_back(j);
     }
     for (const auto& t : r.trend) {
         trend.push_back({{"week", format_date(t.week.start)},

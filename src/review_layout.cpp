@@ -15,9 +15,6 @@ std::string goal_label(const Goal& goal) {
     return label;
 }
 
-std::string tenths(int value) {
-    return fmt::format("{}.{}", value / 10, value % 10);
-}
 std::string times(int n) {
     return fmt::format("{} time{}", n, n == 1 ? "" : "s");
 }
@@ -46,43 +43,38 @@ std::vector<ReviewSection> goals(const Review& r) {
         let_go{"", "·", {}, ""}, weekly{"Weekly goals", "", {}, ""};
     const Weekday ws = r.history->week_start;
     const bool past = !r.is_current() && !r.is_future();
-    for (const auto& [goal, at] : r.summary.goals) {
-        const Week planned = week_containing(goal->planned, ws);
+    for (const auto& [goal, at, carried] : r.goals.weekly) {
+        weekly.items.push_back(fmt::format("{} {}/{} this week{}{}", goal_label(*goal), at.progress,
+                                           goal->target, at.done_here ? ", achieved" : "",
+                                           at.let_go_here ? ", let go this week" : ""));
+    }
+    for (const auto& [goal, at, carried] : r.goals.achieved) {
+        const Week planned = planned_week(*goal, ws);
+        std::string note;
         if (goal->kind == Kind::weekly) {
-            weekly.items.push_back(fmt::format(
-                "{} {}/{} this week{}{}", goal_label(*goal), at.progress, goal->target,
-                at.done_here ? ", achieved" : "", at.let_go_here ? ", let go this week" : ""));
-            if (at.done_here) {
-                achieved.items.push_back(fmt::format("{} (weekly, {}/{})", goal_label(*goal),
-                                                     at.progress, goal->target));
-            }
-            continue;
+            note = fmt::format(" (weekly, {}/{})", at.progress, goal->target);
+        } else if (planned > r.week()) {
+            note = fmt::format(" (done early: planned for the week of {})",
+                               format_date(planned.start));
+        } else if (at.carried) {
+            note = fmt::format(" (after {} rolling over)", plural(carried, "week"));
         }
-        if (at.done_here) {
-            std::string note;
-            if (planned > r.week()) {
-                note = fmt::format(" (done early: planned for the week of {})",
-                                   format_date(planned.start));
-            } else if (at.carried) {
-                note = fmt::format(" (after {} rolling over)", plural(at.carried_weeks, "week"));
-            }
-            achieved.items.push_back(goal_label(*goal) + note);
-        } else if (at.let_go_here) {
-            let_go.items.push_back(goal_label(*goal));
-        } else if (at.rolls_over || r.is_future()) {
-            // The current (or a future) week lists what is still open; a past week what rolled
-            // over, described as the next week's goal list describes it.
-            std::string line = goal_label(*goal);
-            if (goal->target > 1) {
-                line += fmt::format(" ({}/{})", at.progress, goal->target);
-            }
-            if (past) {
-                line += " — " + rolled_over_note(planned, weeks_between(planned, r.week().plus(1)));
-            } else if (at.carried) {
-                line += " — " + rolled_over_note(planned, at.carried_weeks);
-            }
-            rolling.items.push_back(line);
+        achieved.items.push_back(goal_label(*goal) + note);
+    }
+    for (const auto& [goal, at, carried] : r.goals.let_go) {
+        let_go.items.push_back(goal_label(*goal));
+    }
+    // The current (or a future) week lists what is still open; a past week what rolled over,
+    // described as the next week's goal list describes it.
+    for (const auto& [goal, at, carried] : r.goals.rolling_over) {
+        std::string line = goal_label(*goal);
+        if (goal->target > 1) {
+            line += fmt::format(" ({}/{})", at.progress, goal->target);
         }
+        if (past || at.carried) {
+            line += " — " + rolled_over_note(planned_week(*goal, ws), carried);
+        }
+        rolling.items.push_back(line);
     }
     achieved.title = fmt::format("Goals achieved ({})", achieved.items.size());
     rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling.items.size())
@@ -99,7 +91,7 @@ ReviewSection urges(const Review& r) {
         return s;
     }
     s.items.push_back(fmt::format("Strength: average {}, highest {}   Time: {}",
-                                  tenths(*u.avg_intensity_tenths), *u.highest_intensity,
+                                  format_tenths(*u.avg_intensity_tenths), *u.highest_intensity,
                                   plural(u.total_minutes, "minute")));
     s.items.push_back(
         fmt::format("Rode it out {}, acted on it {}", times(u.rode_out), times(u.acted)));

@@ -11,12 +11,8 @@ namespace smartgoals {
 
 namespace {
 
-std::string tenths(int value) {
-    return fmt::format("{}.{}", value / 10, value % 10);
-}
-
 std::string rating_text(const TrendWeek& t) {
-    return t.avg_rating_tenths ? tenths(*t.avg_rating_tenths) : "–";
+    return t.avg_rating_tenths ? format_tenths(*t.avg_rating_tenths) : "–";
 }
 
 // A small bar chart of one number per week, each bar labelled with its value and its week.

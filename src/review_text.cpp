@@ -12,10 +12,6 @@ namespace {
 
 constexpr int k_width = 80;
 
-std::string tenths(int value) {
-    return fmt::format("{}.{}", value / 10, value % 10);
-}
-
 std::string bar(int value, int max, int width) {
     const int cells = max <= 0 ? 0 : (value * width + max - 1) / max;
     std::string out;
@@ -77,7 +73,7 @@ void print_trend(Printer& p, const std::vector<TrendWeek>& trend) {
     p.line(fmt::format("{:<12}{:<17}{:<14}{}", "week of", "rating", "achieved", "urges"));
     for (const auto& t : trend) {
         const std::string rating = t.avg_rating_tenths ? bar(*t.avg_rating_tenths, 100, 10) + " " +
-                                                             tenths(*t.avg_rating_tenths)
+                                                             format_tenths(*t.avg_rating_tenths)
                                                        : pad_to_width("", 11) + "-";
         p.line(fmt::format(
             "{:<12}{}{}{}", format_date(t.week.start), pad_to_width(rating, 17),

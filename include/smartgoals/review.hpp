@@ -21,11 +21,28 @@ struct TrendWeek {
     int urges = 0;
 };
 
+// A goal as the review shows it: where it stands in the week, and, for one rolling over, the
+// whole weeks it has been carried as every format states them.
+struct ReviewGoal {
+    const Goal* goal;
+    Placement at;
+    int carried_weeks = 0;
+};
+// The one classification of a week's goals that every renderer uses (rules 2 to 4).
+struct ReviewGoals {
+    std::vector<ReviewGoal> achieved;     // once goals done in W, weekly instances achieved
+    std::vector<ReviewGoal> rolling_over; // once goals open in the current week, or that rolled
+                                          // over from a past one into the next
+    std::vector<ReviewGoal> let_go;       // once goals let go in W
+    std::vector<ReviewGoal> weekly;       // every weekly instance of W
+};
+
 // The weekly review of SPEC §6, as data; renderers turn it into text or JSON.
 struct Review {
     Date today;
     std::unique_ptr<History> history; // owned, so the pointers below stay valid when moved
     WeekSummary summary;
+    ReviewGoals goals;
     UrgeSummary urges;             // the reviewed week's urges
     std::vector<const Goal*> plan; // the seven days ahead
     std::vector<TrendWeek> trend;  // oldest first, ending with the reviewed week
@@ -65,6 +82,9 @@ nlohmann::ordered_json render_json(const Review& review);
 void render_markdown(const Review& review, std::ostream& out);
 // A self-contained page; the trend is drawn as inline SVG bar charts with their numbers.
 void render_html(const Review& review, std::ostream& out);
+
+// 73 -> "7.3"
+std::string format_tenths(int tenths);
 
 // "rolled over from the week of 2026-11-09 (2 weeks)"
 std::string rolled_over_note(Week planned, int weeks);

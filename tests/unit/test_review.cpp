@@ -138,6 +138,10 @@ TEST_CASE("a past week lists what rolled over into the next one") {
           std::string::npos);
     CHECK(review.totals.as_of == d("2026-11-15"));
     CHECK(review.totals.goals_achieved == 1);
+    // The JSON of the same review says the same number of weeks.
+    const auto json = render_json(review);
+    REQUIRE(json["rolling_over"].size() == 1);
+    CHECK(json["rolling_over"][0]["carried_weeks"] == 2);
 }
 
 TEST_CASE("the JSON review has a stable shape") {
