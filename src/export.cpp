@@ -317,7 +317,7 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
         writer.finish();
         return;
     }
-    const History history = store.history_between(first.start, last.end());
+    const History history = store.history_in_weeks(first.start, last.end());
     for (const auto& w : summarize_weeks(history, first, last, request.today)) {
         const auto urges = summarize_urges(w.urges);
         writer.row({format_date(w.week.start), format_date(w.week.end()),

@@ -73,7 +73,7 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     auto totals = store.totals_through(week);
     totals.as_of = std::min(week.end(), today);
     // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
-    auto review = build_review(store.history_between(first, last, week.start), week, today,
+    auto review = build_review(store.history_in_weeks(first, last, week.start), week, today,
                                trend_weeks, totals);
     const auto counts = store.urges_per_week(Week{first}, static_cast<int>(review.trend.size()));
     for (std::size_t i = 0; i < review.trend.size(); ++i) {

@@ -296,7 +296,7 @@ void Store::attach_completions(std::vector<Goal>& goals,
     }
 }
 
-History Store::goals_between(Date from, Date to) {
+History Store::goals_in_weeks(Date from, Date to) {
     History history;
     history.week_start = week_start();
     // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
@@ -318,8 +318,8 @@ History Store::goals_between(Date from, Date to) {
     return history;
 }
 
-History Store::history_between(Date from, Date to, std::optional<Date> urges_from) {
-    History history = goals_between(from, to);
+History Store::history_in_weeks(Date from, Date to, std::optional<Date> urges_from) {
+    History history = goals_in_weeks(from, to);
     const Date a = week_containing(from, history.week_start).start;
     const Date b = week_containing(to, history.week_start).end();
     history.urges = urges_between(urges_from ? std::max(a, *urges_from) : a, b);

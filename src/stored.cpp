@@ -7,6 +7,15 @@
 
 namespace smartgoals {
 
+void bind_text_or_null(SQLite::Statement& statement, int index,
+                       const std::optional<std::string>& text) {
+    if (text) {
+        statement.bind(index, *text);
+    } else {
+        statement.bind(index);
+    }
+}
+
 void stored_value_damaged(std::string_view what, std::string_view value) {
     std::string shown(value.substr(0, 40));
     for (auto& c : shown) {

@@ -7,12 +7,17 @@
 #include <smartgoals/model.hpp>
 
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace smartgoals {
+
+// Binds `text`, or NULL when there is none.
+void bind_text_or_null(SQLite::Statement& statement, int index,
+                       const std::optional<std::string>& text);
 
 [[noreturn]] void stored_value_damaged(std::string_view what, std::string_view value);
 

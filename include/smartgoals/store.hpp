@@ -98,9 +98,9 @@ public:
     // Goals that can be active in some week between `from` and `to` (dates), with the
     // completions the rules need there, and the check-ins dated in between.
     // Urges are loaded from `urges_from` on (default: from), for callers that count earlier ones.
-    History history_between(Date from, Date to, std::optional<Date> urges_from = std::nullopt);
+    History history_in_weeks(Date from, Date to, std::optional<Date> urges_from = std::nullopt);
     // The same without the urges, for views of goals only.
-    History goals_between(Date from, Date to);
+    History goals_in_weeks(Date from, Date to);
     // Every goal with every completion, in id order.
     std::vector<Goal> all_goals();
 

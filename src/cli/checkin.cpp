@@ -38,7 +38,7 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
 
     const Weekday ws = store.week_start();
     const Week week = week_containing(date, ws);
-    const History history = store.goals_between(week.start, week.end());
+    const History history = store.goals_in_weeks(week.start, week.end());
     std::vector<const Goal*> open;
     for (const auto& [goal, at] : summarize(history, week, date).goals) {
         if (goal->status == Status::open && !(goal->kind == Kind::weekly && at.done_here)) {

@@ -289,7 +289,7 @@ void run_list(const GoalListOptions& o, Context& ctx) {
         return;
     }
     const Week week = parse_week(o.week, ctx.today, ws);
-    const History history = store.goals_between(week.start, week.end());
+    const History history = store.goals_in_weeks(week.start, week.end());
     const auto summary = summarize(history, week, ctx.today);
     ctx.out << fmt::format("Goals for the week of {} to {}\n", format_date(week.start),
                            format_date(week.end()));

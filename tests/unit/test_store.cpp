@@ -118,7 +118,7 @@ TEST_CASE("a window loads only the goals that can be active in it") {
     Completion c2{.goal_id = early.id, .date = d("2026-11-18")};
     record(store, c1);
     record(store, c2);
-    const auto h = store.history_between(d("2026-11-16"), d("2026-11-22"));
+    const auto h = store.history_in_weeks(d("2026-11-16"), d("2026-11-22"));
     std::vector<std::string> texts;
     for (const auto& g : h.goals) {
         texts.push_back(g.text);
