@@ -358,7 +358,8 @@ Examples:
     auto reopen_id = std::make_shared<std::string>();
     auto* r = goal->add_subcommand("reopen", "Take back a goal that was done or let go");
     r->add_option("id", *reopen_id, "The goal's id")->required();
-    r->footer("\nExample:\n  smartgoals goal reopen 3");
+    r->footer("\nA done goal loses its completions, the latest first, until it is below its "
+              "target;\nit says how many it took back.\n\nExample:\n  smartgoals goal reopen 3");
     r->callback([&action, reopen_id] {
         action = {Needs::write, [reopen_id](Context& ctx) { run_reopen(*reopen_id, ctx); }};
     });
