@@ -63,6 +63,14 @@ Date parse_date_or_throw(std::string_view text, std::string_view what) {
         fmt::format("{}: '{}' is not a date; use YYYY-MM-DD, for example 2026-03-09", what, text));
 }
 
+Date checkin_week_day(Date day) {
+    return day > k_first_day ? day - days{1} : day;
+}
+
+Week checkin_week(Date day, Weekday week_start) {
+    return week_containing(checkin_week_day(day), week_start);
+}
+
 std::string format_date(Date date) {
     const year_month_day ymd{date};
     return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
@@ -72,11 +80,43 @@ std::string format_date(Date date) {
 std::optional<Weekday> parse_weekday(std::string_view text) {
     const auto name = lower(text);
     for (unsigned i = 0; i < k_weekday_names.size(); ++i) {
-        if (name == k_weekday_names[i]) {
+        if (name == k_weekday_names[i] || name == k_weekday_names[i].substr(0, 3)) {
             return Weekday{i};
         }
     }
     return std::nullopt;
+}
+
+std::optional<Date> parse_day(std::string_view text, Date today) {
+    if (auto date = parse_date(text)) {
+        return date;
+    }
+    const auto word = lower(text);
+    if (word == "today") {
+        return today;
+    }
+    if (word == "yesterday") {
+        return today - days{1};
+    }
+    if (const auto day = parse_weekday(word)) {
+        // The most recent such day, today included: weekday difference is in [0, 6].
+        return today - (Weekday{today} - *day);
+    }
+    return std::nullopt;
+}
+
+Date parse_day_or_throw(std::string_view text, std::string_view what, Date today) {
+    const auto date = parse_day(text, today);
+    if (date && *date >= k_first_day && *date <= k_last_day) {
+        return *date;
+    }
+    if (date) {
+        throw UsageError(fmt::format("{}: '{}' is {}, outside the years 1900 to 9999", what, text,
+                                     format_date(*date)));
+    }
+    throw UsageError(fmt::format("{}: '{}' is not a date; use YYYY-MM-DD (for example 2026-03-09), "
+                                 "today, yesterday or a weekday such as monday or mon",
+                                 what, text));
 }
 
 std::string weekday_name(Weekday day) {
@@ -122,7 +162,7 @@ Week parse_week(std::string_view text, Date today, Weekday week_start) {
     if (word.size() > 1 && word[0] == '-' && word.size() <= 5 && all_digits(word.substr(1))) {
         return current.plus(-to_int(word.substr(1)));
     }
-    if (auto date = parse_date(text)) {
+    if (auto date = parse_day(text, today)) {
         return week_containing(*date, week_start);
     }
     if (word.size() >= 7 && word.size() <= 8 && word[4] == '-' && word[5] == 'w' &&
@@ -136,12 +176,12 @@ Week parse_week(std::string_view text, Date today, Weekday week_start) {
     }
     throw UsageError(
         fmt::format("--week: '{}' is not a week; use this, last, next, -N (weeks ago), "
-                    "a date YYYY-MM-DD or an ISO week YYYY-Www",
+                    "a day (YYYY-MM-DD, today, yesterday, monday..sunday) or an ISO week YYYY-Www",
                     text));
 }
 
 Date planned_date(std::string_view week_arg, Date today, Weekday week_start) {
-    if (auto date = parse_date(week_arg)) {
+    if (auto date = parse_day(week_arg, today)) {
         return *date;
     }
     const Week week = parse_week(week_arg, today, week_start);

@@ -232,7 +232,7 @@ void export_checkins(Store& store, const ExportRequest& request, std::ostream& o
         const Date date = *parse_date(query.getColumn(2).getString());
         const auto rating = query.getColumn(3);
         writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                    format_date(date), format_date(week_containing(date, ws).start),
+                    format_date(date), format_date(checkin_week(date, ws).start),
                     rating.isNull() ? Cell{} : Cell{rating.getInt64()},
                     query.getColumn(4).getString()});
     }

@@ -45,6 +45,9 @@ void write_goals(Store& store, const ExportRequest& request, std::ostream& out) 
     const auto completion_rows = store.rows(Rows::every_completion, window_of(request));
     auto& completions = *completion_rows;
     bool more = completions.executeStep();
+    const auto target_rows = store.rows(Rows::every_goal_target, window_of(request));
+    auto& targets = *target_rows;
+    bool more_targets = targets.executeStep();
     while (goals.executeStep()) {
         const auto id = goals.getColumn(0).getInt64();
         const Date planned = *parse_date(goals.getColumn(6).getString());
@@ -59,18 +62,32 @@ void write_goals(Store& store, const ExportRequest& request, std::ostream& out) 
                               {"note", text_or_null(completions.getColumn(4))}});
             more = completions.executeStep();
         }
-        writer.add({{"id", id},
-                    {"uuid", goals.getColumn(1).getString()},
-                    {"text", goals.getColumn(2).getString()},
-                    {"area", text_or_null(goals.getColumn(3))},
-                    {"kind", goals.getColumn(4).getString()},
-                    {"target", goals.getColumn(5).getInt64()},
-                    {"week", format_date(week_containing(planned, ws).start)},
-                    {"planned", format_date(planned)},
-                    {"status", goals.getColumn(7).getString()},
-                    {"created", goals.getColumn(8).getString()},
-                    {"closed", text_or_null(goals.getColumn(9))},
-                    {"completions", nested}});
+        Json earlier = Json::array();
+        while (more_targets && targets.getColumn(0).getInt64() < id) {
+            more_targets = targets.executeStep();
+        }
+        while (more_targets && targets.getColumn(0).getInt64() == id) {
+            earlier.push_back({{"until", targets.getColumn(1).getString()},
+                               {"target", targets.getColumn(2).getInt64()}});
+            more_targets = targets.executeStep();
+        }
+        Json goal{{"id", id},
+                  {"uuid", goals.getColumn(1).getString()},
+                  {"text", goals.getColumn(2).getString()},
+                  {"area", text_or_null(goals.getColumn(3))},
+                  {"kind", goals.getColumn(4).getString()},
+                  {"target", goals.getColumn(5).getInt64()},
+                  {"week", format_date(week_containing(planned, ws).start)},
+                  {"planned", format_date(planned)},
+                  {"status", goals.getColumn(7).getString()},
+                  {"created", goals.getColumn(8).getString()},
+                  {"closed", text_or_null(goals.getColumn(9))}};
+        // Only a weekly goal whose target changed has them (rule 9).
+        if (!earlier.empty()) {
+            goal["earlier_targets"] = std::move(earlier);
+        }
+        goal["completions"] = std::move(nested);
+        writer.add(goal);
     }
 }
 

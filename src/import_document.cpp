@@ -153,6 +153,20 @@ Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
         g.status = Status::dropped;
         g.closed = closed;
     }
+    // A weekly goal's earlier targets (rule 9), oldest first.
+    const auto& earlier = f.array("earlier_targets");
+    if (!earlier.empty() && g.kind != Kind::weekly) {
+        f.fail("earlier_targets", "belong to weekly goals only");
+    }
+    for (std::size_t i = 0; i < earlier.size(); ++i) {
+        const Fields e(earlier[i], fmt::format("{}.earlier_targets[{}]", f.place(), i));
+        EarlierTarget t{.until = *e.date("until", true, std::nullopt),
+                        .target = static_cast<int>(*e.number("target", 1, 99, true))};
+        if (!g.earlier_targets.empty() && t.until <= g.earlier_targets.back().until) {
+            e.fail("until", "is not after the one before it");
+        }
+        g.earlier_targets.push_back(t);
+    }
     const auto& completions = f.array("completions");
     for (std::size_t i = 0; i < completions.size(); ++i) {
         const Fields c(completions[i], fmt::format("{}.completions[{}]", f.place(), i));

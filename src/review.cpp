@@ -44,7 +44,21 @@ ReviewGoals classify(const Review& r) {
                 {goal, at, past ? weeks_between(planned, r.week().plus(1)) : at.carried_weeks});
         }
     }
+    // The longest carried first (SPEC §6: a long list stays readable from the top).
+    std::stable_sort(
+        out.rolling_over.begin(), out.rolling_over.end(),
+        [](const ReviewGoal& a, const ReviewGoal& b) { return a.carried_weeks > b.carried_weeks; });
     return out;
+}
+
+// How many weeks the trend of `week` shows: at most `trend_weeks`, from the first week that
+// holds a record; the reviewed week itself at least (none for --trend 0).
+int trend_length(Week week, int trend_weeks, std::optional<Date> first_record, Weekday week_start) {
+    if (trend_weeks <= 0 || !first_record) {
+        return std::min(trend_weeks, 1);
+    }
+    const int since_first = weeks_between(week_containing(*first_record, week_start), week) + 1;
+    return std::clamp(since_first, 1, trend_weeks);
 }
 
 } // namespace
@@ -57,6 +71,14 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
     review.goals = classify(review);
     review.urges = summarize_urges(review.summary.urges);
     review.plan = plan_ahead(*review.history, week, today);
+    // The longest carried first (the earliest planned week), then in the order they were added.
+    const Weekday ws = review.history->week_start;
+    std::stable_sort(review.plan.begin(), review.plan.end(), [&](const Goal* a, const Goal* b) {
+        const auto key = [&](const Goal* g) {
+            return g->kind == Kind::once ? planned_week(*g, ws) : week.plus(1);
+        };
+        return key(a) < key(b);
+    });
     for (int i = trend_weeks - 1; i >= 0; --i) {
         const auto summary = summarize(*review.history, week.plus(-i), today);
         review.trend.push_back({summary.week, summary.avg_rating_tenths,
@@ -68,6 +90,8 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
 }
 
 Review build_review(Store& store, Week week, Date today, int trend_weeks) {
+    // The trend starts at the first week that holds any record (SPEC §4.1).
+    trend_weeks = trend_length(week, trend_weeks, store.earliest_date(), store.week_start());
     const Date first = week.plus(-std::max(0, trend_weeks - 1)).start;
     const Date last = week.plus(1).end();
     auto totals = store.totals_through(week);

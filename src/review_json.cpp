@@ -57,12 +57,22 @@ Json render_json(const Review& r) {
                             {"rating", c->rating ? Json(*c->rating) : Json(nullptr)},
                             {"note", c->note}});
     }
+    // A goal as it stood in the reviewed week (rule 10): its status and C by the week's end,
+    // the target it had then, and for a once goal the weeks it was carried, as the text says.
     auto goal_in_week = [&](const ReviewGoal& g) {
         Json j = goal_json(*g.goal, ws);
+        const Status then = status_in(*g.goal, r.week());
+        j["status"] = to_string(then);
+        if (then == Status::open) {
+            j["closed"] = nullptr;
+        }
+        j["target"] = g.at.target;
         j["progress"] = g.at.progress;
         if (g.goal->kind == Kind::weekly) {
             j["achieved"] = g.at.done_here;
             j["let_go"] = g.at.let_go_here;
+        } else {
+            j["carried_weeks"] = g.carried_weeks;
         }
         return j;
     };
@@ -76,9 +86,7 @@ Json render_json(const Review& r) {
         let_go.push_back(goal_in_week(g));
     }
     for (const auto& g : r.goals.rolling_over) {
-        Json j = goal_in_week(g);
-        j["carried_weeks"] = g.carried_weeks;
-        rolling.push_back(j);
+        rolling.push_back(goal_in_week(g));
     }
     for (const auto& t : r.trend) {
         trend.push_back({{"week", format_date(t.week.start)},

@@ -15,6 +15,28 @@ std::string goal_label(const Goal& goal) {
     return label;
 }
 
+// How many goals a list shows before "and N more" (SPEC §6); JSON always has them all.
+constexpr std::size_t k_listed = 20;
+
+// A past week speaks in the past tense; only the current week says "yet" or "so far" (§4.1).
+bool is_past(const Review& r) {
+    return !r.is_current() && !r.is_future();
+}
+std::string_view that_week(const Review& r) {
+    return is_past(r) ? "that week" : "this week";
+}
+
+// Keeps the first k_listed items and says where the rest are.
+void shorten(std::vector<std::string>& items, Week week) {
+    if (items.size() <= k_listed) {
+        return;
+    }
+    const auto more = items.size() - k_listed;
+    items.resize(k_listed);
+    items.push_back(
+        fmt::format("and {} more: smartgoals goal list --week {}", more, format_date(week.start)));
+}
+
 std::string times(int n) {
     return fmt::format("{} time{}", n, n == 1 ? "" : "s");
 }
@@ -26,7 +48,9 @@ ReviewSection checkins(const Review& r) {
     ReviewSection s{"How the last seven days have been",
                     "",
                     {},
-                    r.is_future() ? "No check-ins yet." : "No check-in this week."};
+                    r.is_future() ? "No check-ins yet."
+                    : is_past(r)  ? "No check-in that week."
+                                  : "No check-in this week yet."};
     for (const auto* c : r.summary.checkins) {
         std::string text = format_date(c->date);
         text += c->rating ? fmt::format("  rated {}/10", *c->rating) : "  (no rating)";
@@ -39,20 +63,20 @@ ReviewSection checkins(const Review& r) {
 }
 
 std::vector<ReviewSection> goals(const Review& r) {
-    ReviewSection achieved{"", "✓", {}, "None yet this week."}, rolling{"", "→", {}, ""},
-        let_go{"", "·", {}, ""}, weekly{"Weekly goals", "", {}, ""};
+    ReviewSection achieved{"", "✓", {}, is_past(r) ? "None that week." : "None yet this week."},
+        rolling{"", "→", {}, ""}, let_go{"", "·", {}, ""}, weekly{"Weekly goals", "", {}, ""};
     const Weekday ws = r.history->week_start;
-    const bool past = !r.is_current() && !r.is_future();
+    const bool past = is_past(r);
     for (const auto& [goal, at, carried] : r.goals.weekly) {
-        weekly.items.push_back(fmt::format("{} {}/{} this week{}{}", goal_label(*goal), at.progress,
-                                           goal->target, at.done_here ? ", achieved" : "",
-                                           at.let_go_here ? ", let go this week" : ""));
+        weekly.items.push_back(fmt::format(
+            "{} {}/{} {}{}{}", goal_label(*goal), at.progress, at.target, that_week(r),
+            at.done_here ? ", achieved" : "", at.let_go_here ? ", let go that week" : ""));
     }
     for (const auto& [goal, at, carried] : r.goals.achieved) {
         const Week planned = planned_week(*goal, ws);
         std::string note;
         if (goal->kind == Kind::weekly) {
-            note = fmt::format(" (weekly, {}/{})", at.progress, goal->target);
+            note = fmt::format(" (weekly, {}/{})", at.progress, at.target);
         } else if (planned > r.week()) {
             note = fmt::format(" (done early: planned for the week of {})",
                                format_date(planned.start));
@@ -76,6 +100,8 @@ std::vector<ReviewSection> goals(const Review& r) {
         }
         rolling.items.push_back(line);
     }
+    // What rolls over is in the next week's list (past), or this week's (current).
+    shorten(rolling.items, past ? r.week().plus(1) : r.week());
     achieved.title = fmt::format("Goals achieved ({})", achieved.items.size());
     rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling.items.size())
                          : fmt::format("Still open: they roll over to next week if not done ({})",
@@ -86,13 +112,18 @@ std::vector<ReviewSection> goals(const Review& r) {
 
 ReviewSection urges(const Review& r) {
     const auto& u = r.urges;
-    ReviewSection s{fmt::format("Urges ({})", u.count), "", {}, "No urges logged this week."};
+    ReviewSection s{fmt::format("Urges ({})", u.count),
+                    "",
+                    {},
+                    fmt::format("No urges logged {}.", that_week(r))};
     if (u.count == 0) {
         return s;
     }
-    s.items.push_back(fmt::format("Strength: average {}, highest {}   Time: {}",
-                                  format_tenths(*u.avg_intensity_tenths), *u.highest_intensity,
-                                  plural(u.total_minutes, "minute")));
+    // Minutes are said only when some urge was logged with how long it lasted.
+    s.items.push_back(fmt::format(
+        "Strength: average {}, highest {}{}", format_tenths(*u.avg_intensity_tenths),
+        *u.highest_intensity,
+        u.timed > 0 ? fmt::format(". Time: {}", plural(u.total_minutes, "minute")) : ""));
     s.items.push_back(
         fmt::format("Rode it out {}, acted on it {}", times(u.rode_out), times(u.acted)));
     if (!u.strategies.empty()) {
@@ -115,7 +146,8 @@ ReviewSection urges(const Review& r) {
 
 ReviewSection totals(const Review& r) {
     const auto& t = r.totals;
-    return {fmt::format("So far (to {})", format_date(t.as_of)),
+    return {fmt::format("{} (to {})", is_past(r) ? "By the end of that week" : "So far",
+                        format_date(t.as_of)),
             "",
             {fmt::format("Goals achieved: {}   Weeks checked in: {}   Check-ins: {}",
                          t.goals_achieved, t.weeks_checked_in, t.checkins),
@@ -143,6 +175,7 @@ ReviewSection plan(const Review& r) {
         }
         s.items.push_back(goal_label(*goal) + note);
     }
+    shorten(s.items, next);
     return s;
 }
 
@@ -150,7 +183,11 @@ ReviewSection plan(const Review& r) {
 
 ReviewDocument layout_review(const Review& r) {
     const Week w = r.week();
-    const char* when = r.is_current() ? " (this week)" : r.is_future() ? " (ahead)" : "";
+    const Week current = week_containing(r.today, r.history->week_start);
+    const char* when = r.is_current()          ? " (this week)"
+                       : r.is_future()         ? " (ahead)"
+                       : w == current.plus(-1) ? " (the week just ended)"
+                                               : "";
     ReviewDocument doc{
         fmt::format("Week of {} to {}{}", format_date(w.start), format_date(w.end()), when),
         {checkins(r)},

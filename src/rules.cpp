@@ -95,8 +95,40 @@ GoalChange reopen(Goal goal) {
     return change;
 }
 
-GoalChange change_target(Goal goal, int target) {
+int target_in(const Goal& goal, Week week, Weekday week_start) {
+    for (const auto& earlier : goal.earlier_targets) {
+        if (week < week_containing(earlier.until, week_start)) {
+            return earlier.target;
+        }
+    }
+    return goal.target;
+}
+
+GoalChange change_target(Goal goal, int target, Date today, Weekday week_start) {
+    const Week from = week_containing(today, week_start);
+    const Week planned = planned_week(goal, week_start);
+    if (goal.kind == Kind::weekly && planned < from) {
+        // Weeks before `from` keep what they had; an earlier entry ending later is replaced.
+        const int before_from = target_in(goal, from.plus(-1), week_start);
+        auto& earlier = goal.earlier_targets;
+        std::erase_if(earlier, [&](const EarlierTarget& e) {
+            return week_containing(e.until, week_start) > from;
+        });
+        if (earlier.empty() || week_containing(earlier.back().until, week_start) < from) {
+            earlier.push_back({today, before_from});
+        }
+    } else {
+        goal.earlier_targets.clear(); // every week of the goal is from `from` on
+    }
     goal.target = target;
+    // An entry that holds the same target as the span after it says nothing.
+    auto& earlier = goal.earlier_targets;
+    for (std::size_t i = earlier.size(); i-- > 0;) {
+        const int next = i + 1 < earlier.size() ? earlier[i + 1].target : goal.target;
+        if (earlier[i].target == next) {
+            earlier.erase(earlier.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
     return GoalChange{.after = settled(std::move(goal))};
 }
 
@@ -123,6 +155,7 @@ Placement place_once(const Goal& goal, Week week, Date today, Week planned) {
     at.progress =
         static_cast<int>(std::count_if(goal.completions.begin(), goal.completions.end(),
                                        [&](const Completion& c) { return c.date <= week.end(); }));
+    at.target = goal.target;
     return at;
 }
 
@@ -134,7 +167,8 @@ Placement place_weekly(const Goal& goal, Week week, Week planned, Weekday week_s
         return at;
     }
     at.progress = completions_between(goal, week.start, week.end());
-    at.done_here = at.progress >= goal.target;
+    at.target = target_in(goal, week, week_start);
+    at.done_here = at.progress >= at.target;
     at.let_go_here = let_go && week.contains(*goal.closed);
     return at;
 }
@@ -145,6 +179,10 @@ Placement place(const Goal& goal, Week week, Date today, Weekday week_start) {
     const Week planned = planned_week(goal, week_start);
     return goal.kind == Kind::once ? place_once(goal, week, today, planned)
                                    : place_weekly(goal, week, planned, week_start);
+}
+
+Status status_in(const Goal& goal, Week week) {
+    return goal.closed && *goal.closed <= week.end() ? goal.status : Status::open;
 }
 
 std::vector<Week> weeks_achieved(const Goal& goal, Weekday week_start) {
@@ -192,7 +230,7 @@ WeekSummary summarize(const History& history, Week week, Date today) {
     WeekSummary summary{.week = week};
     long long rating_sum = 0, ratings = 0;
     for (const auto& checkin : history.checkins) {
-        if (week.contains(checkin.date)) {
+        if (week.contains(checkin_week_day(checkin.date))) {
             summary.checkins.push_back(&checkin);
             if (checkin.rating) {
                 rating_sum += *checkin.rating;
@@ -234,7 +272,7 @@ std::vector<WeekSummary> summarize_weeks(const History& history, Week first, Wee
     const Weekday ws = history.week_start;
     std::vector<std::pair<long long, long long>> ratings(weeks.size());
     for (const auto& checkin : history.checkins) {
-        const int i = weeks_between(first, week_containing(checkin.date, ws));
+        const int i = weeks_between(first, checkin_week(checkin.date, ws));
         if (i >= 0 && i < static_cast<int>(weeks.size())) {
             weeks[static_cast<std::size_t>(i)].checkins.push_back(&checkin);
             if (checkin.rating) {

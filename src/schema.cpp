@@ -135,6 +135,17 @@ CREATE TABLE week_totals (
     urges_ridden_out INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 )sql",
+    // Schema 7: a weekly goal's earlier targets (rule 9), and the meeting boundary (SPEC §4.1),
+    // which moves a check-in on the first day of a week into the week before: the store counts
+    // the weekly rollup again after this step. Nothing stored is rewritten.
+    R"sql(
+CREATE TABLE goal_targets (
+    goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+    until_on TEXT NOT NULL, -- the target held in the weeks before the one holding this day
+    target INTEGER NOT NULL CHECK (target >= 1),
+    PRIMARY KEY (goal_id, until_on)
+) WITHOUT ROWID;
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 

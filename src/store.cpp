@@ -190,8 +190,10 @@ void Store::migrate() {
         m_db->exec(migration_sql(v));
         m_db->exec(fmt::format("PRAGMA user_version = {}", v + 1));
     }
-    if (from < 6) {
-        rebuild_week_totals(); // the rollup of schema 6, counted from what the file holds
+    if (from < 7) {
+        // The rollup of schema 6, counted from what the file holds; from schema 7 on, with
+        // each check-in in the week it is about.
+        rebuild_week_totals();
     }
 }
 
@@ -248,7 +250,7 @@ void Store::add_checkin(Checkin& checkin) {
     insert.bind(6, checkin.created);
     insert.exec();
     checkin.id = m_db->getLastInsertRowid();
-    count_in_week(checkin.date, {.checkins = 1});
+    count_in_week(checkin_week_day(checkin.date), {.checkins = 1});
 }
 
 void Store::remove_checkin(std::int64_t id) {
@@ -262,7 +264,12 @@ void Store::remove_checkin(std::int64_t id) {
     SQLite::Statement& remove = cached("DELETE FROM checkins WHERE id = ?");
     remove.bind(1, id);
     remove.exec();
-    count_in_week(date, {.checkins = -1});
+    count_in_week(checkin_week_day(date), {.checkins = -1});
+}
+
+std::vector<Checkin> Store::checkins_in_weeks(Date from, Date to) {
+    // A check-in counts in the week holding the day before it (SPEC §4.1).
+    return checkins_between(from + std::chrono::days{1}, to + std::chrono::days{1});
 }
 
 std::vector<Checkin> Store::checkins_between(Date from, Date to) {
@@ -323,10 +330,16 @@ void Store::bind_wanted_id(SQLite::Statement& insert, std::string_view table, st
 }
 
 std::optional<Date> Store::earliest_date() {
-    auto text = m_db->execAndGet("SELECT min(d) FROM (SELECT min(planned_on) AS d FROM goals "
-                                 "UNION ALL SELECT min(date) FROM completions "
-                                 "UNION ALL SELECT min(date) FROM checkins "
-                                 "UNION ALL SELECT substr(min(at), 1, 10) FROM urges)");
+    // Each part is one step into an index (goals by status, then planned date).
+    auto text = m_db->execAndGet(
+        "SELECT min(d) FROM (SELECT min(planned_on) AS d FROM goals "
+        "WHERE status = 'open' "
+        "UNION ALL SELECT min(planned_on) FROM goals WHERE status = 'done' "
+        "UNION ALL SELECT min(planned_on) FROM goals "
+        "WHERE status = 'dropped' "
+        "UNION ALL SELECT min(date) FROM completions "
+        "UNION ALL SELECT max(date(min(date), '-1 day'), '1900-01-01') FROM checkins "
+        "UNION ALL SELECT substr(min(at), 1, 10) FROM urges)");
     return stored_optional_date(text);
 }
 

@@ -80,6 +80,9 @@ void Store::add_goal(Goal& goal) {
     bind_optional_date(insert, 10, goal.closed);
     insert.exec();
     goal.id = m_db->getLastInsertRowid();
+    if (!goal.earlier_targets.empty()) {
+        write_targets(goal);
+    }
     if (goal.status == Status::done) {
         // Only a goal stored as done counts before it has completions (an import's).
         Goal as_stored = goal;
@@ -103,7 +106,50 @@ std::optional<Goal> Store::goal_without_completions(std::int64_t id) {
     if (!row.executeStep()) {
         return std::nullopt;
     }
-    return read_goal(row);
+    std::vector<Goal> one{read_goal(row)};
+    row.reset();
+    attach_targets(one);
+    return std::move(one.front());
+}
+
+void Store::attach_targets(std::vector<Goal>& goals) {
+    std::unordered_map<std::int64_t, Goal*> weekly;
+    std::string ids;
+    for (auto& g : goals) {
+        if (g.kind == Kind::weekly) {
+            weekly[g.id] = &g;
+            ids += (ids.empty() ? "" : ",") + std::to_string(g.id);
+        }
+    }
+    if (weekly.empty()) {
+        return;
+    }
+    SQLite::Statement query(*m_db, fmt::format("SELECT goal_id, until_on, target FROM goal_targets "
+                                               "WHERE goal_id IN ({}) ORDER BY goal_id, until_on",
+                                               ids));
+    while (query.executeStep()) {
+        const int target = query.getColumn(2).getInt();
+        if (target < 1) {
+            stored_value_damaged("target", query.getColumn(2).getString());
+        }
+        weekly.at(query.getColumn(0).getInt64())
+            ->earlier_targets.push_back({stored_date(query.getColumn(1)), target});
+    }
+}
+
+void Store::write_targets(const Goal& goal) {
+    SQLite::Statement& clear = cached("DELETE FROM goal_targets WHERE goal_id = ?");
+    clear.bind(1, goal.id);
+    clear.exec();
+    SQLite::Statement& insert =
+        cached("INSERT INTO goal_targets (goal_id, until_on, target) VALUES (?, ?, ?)");
+    for (const auto& e : goal.earlier_targets) {
+        insert.reset();
+        insert.bind(1, goal.id);
+        insert.bind(2, format_date(e.until));
+        insert.bind(3, e.target);
+        insert.exec();
+    }
 }
 
 std::optional<Goal> Store::goal_for_week(std::int64_t id, Week week) {
@@ -171,37 +217,43 @@ void Store::update_goal(const Goal& goal) {
         columns.push_back(
             {"closed_on", goal.closed ? format_date(*goal.closed) : "", !goal.closed});
     }
-    if (columns.empty()) {
+    const bool new_targets = goal.earlier_targets != stored->earlier_targets;
+    if (columns.empty() && !new_targets) {
         return;
     }
-    // The weeks achieved follow the goal's kind, target, planned week, status and C; its
+    // The weeks achieved follow the goal's kind, targets, planned week, status and C; its
     // completions are the same before and after.
     const bool counted = goal.kind != stored->kind || goal.target != stored->target ||
-                         goal.planned != stored->planned || goal.status != stored->status ||
-                         goal.closed != stored->closed;
+                         new_targets || goal.planned != stored->planned ||
+                         goal.status != stored->status || goal.closed != stored->closed;
     std::optional<Goal> before;
     if (counted) {
         before =
             stored->kind == Kind::once && goal.kind == Kind::once ? *stored : *this->goal(goal.id);
     }
+    if (new_targets) {
+        write_targets(goal);
+    }
     std::string sets;
     for (const auto& c : columns) {
         sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", c.name);
     }
-    SQLite::Statement update(*m_db, fmt::format("UPDATE goals SET {} WHERE id = ?", sets));
-    int i = 1;
-    for (const auto& c : columns) {
-        if (c.null) {
-            update.bind(i);
-        } else if (std::string_view(c.name) == "target") {
-            update.bind(i, goal.target);
-        } else {
-            update.bind(i, c.value);
+    if (!columns.empty()) {
+        SQLite::Statement update(*m_db, fmt::format("UPDATE goals SET {} WHERE id = ?", sets));
+        int i = 1;
+        for (const auto& c : columns) {
+            if (c.null) {
+                update.bind(i);
+            } else if (std::string_view(c.name) == "target") {
+                update.bind(i, goal.target);
+            } else {
+                update.bind(i, c.value);
+            }
+            ++i;
         }
-        ++i;
+        update.bind(i, goal.id);
+        update.exec();
     }
-    update.bind(i, goal.id);
-    update.exec();
     if (before) {
         Goal after = goal;
         after.completions = before->completions;
@@ -264,6 +316,7 @@ std::vector<Goal> Store::load_goals(const std::string& select,
     while (query.executeStep()) {
         goals.push_back(read_goal(query));
     }
+    attach_targets(goals);
     return goals;
 }
 
@@ -314,7 +367,7 @@ History Store::goals_in_weeks(Date from, Date to) {
             s.bind(":b", format_date(b));
         });
     attach_completions(history.goals, std::pair{a, b});
-    history.checkins = checkins_between(a, b);
+    history.checkins = checkins_in_weeks(a, b);
     return history;
 }
 

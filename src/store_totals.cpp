@@ -57,7 +57,7 @@ void Store::rebuild_week_totals() {
     }
     SQLite::Statement checkins(*m_db, "SELECT date FROM checkins");
     while (checkins.executeStep()) {
-        ++at(stored_date(checkins.getColumn(0))).checkins;
+        ++at(checkin_week_day(stored_date(checkins.getColumn(0)))).checkins;
     }
     SQLite::Statement urges(*m_db, "SELECT substr(at, 1, 10), outcome IS 'rode-out' FROM urges");
     while (urges.executeStep()) {

@@ -72,6 +72,7 @@ UrgeSummary summarize_urges(const std::vector<const Urge*>& urges) {
         intensity_sum += u->intensity;
         s.highest_intensity = std::max(s.highest_intensity.value_or(0), u->intensity);
         s.total_minutes += u->duration_min.value_or(0);
+        s.timed += u->duration_min ? 1 : 0;
         const bool passed = u->outcome == Outcome::rode_out;
         s.rode_out += passed ? 1 : 0;
         s.acted += u->outcome == Outcome::acted ? 1 : 0;

@@ -33,13 +33,23 @@ struct Completion {
     std::string note;
 };
 
+// A weekly goal's target before a change (SPEC §5 rule 9): `target` held in the weeks before the
+// one that holds `until` (the day it was changed), back to the previous change or to P.
+struct EarlierTarget {
+    Date until;
+    int target = 1;
+    auto operator<=>(const EarlierTarget&) const = default;
+};
+
 struct Goal {
     std::int64_t id = 0;
     std::string uuid;
     std::string text;
     std::optional<Area> area;
     Kind kind = Kind::once;
-    int target = 1;
+    int target = 1; // a weekly goal's target from the last change on
+    // Weekly goals: the targets of earlier weeks, oldest first (empty when never changed).
+    std::vector<EarlierTarget> earlier_targets;
     // The date the goal was planned for; its week P follows from the current week-start (rule 7).
     Date planned;
     std::string created; // local time, YYYY-MM-DDTHH:MM:SS

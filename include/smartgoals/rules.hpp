@@ -16,6 +16,8 @@
 //   rule 7 (P under the current week-start)         planned_week()
 //   rule 8 (totals, counted per week)               summarize(), summarize_weeks() and
 //                                                   weeks_achieved()
+//   rule 9 (a weekly target per week)               target_in(), change_target()
+//   rule 10 (views of a week as it stood)           place()
 //   goal edit --times                               change_target()
 // A command asks one of these what should change, the store writes it, the command says it.
 namespace smartgoals {
@@ -60,8 +62,11 @@ GoalChange let_go(Goal goal, Date day);
 // (with all its completions) loses completions, latest first, until its progress is below its
 // target.
 GoalChange reopen(Goal goal);
-// `goal edit --times`: the new target; rule 1 re-applies to a once goal.
-GoalChange change_target(Goal goal, int target);
+// `goal edit --times` on `today`: a once goal's one target, rule 1 re-applied; a weekly goal's
+// target from the week holding `today` on, earlier weeks keeping theirs (rule 9).
+GoalChange change_target(Goal goal, int target, Date today, Weekday week_start);
+// The target of `goal` in `week`: a weekly goal's as it was set for that week (rule 9).
+int target_in(const Goal& goal, Week week, Weekday week_start);
 
 // Where a goal stands in week W, seen on `today`.
 struct Placement {
@@ -72,8 +77,12 @@ struct Placement {
     bool let_go_here = false; // let go in W
     bool rolls_over = false;  // once goal that rolls over from W into the next week (rule 3)
     int progress = 0;         // once: completions up to the end of W; weekly: completions in W
+    int target = 1;           // the target in W (rule 9)
 };
 Placement place(const Goal& goal, Week week, Date today, Weekday week_start);
+
+// Rule 10: a goal's status as it stood at the end of `week`: closed only when closed by then.
+Status status_in(const Goal& goal, Week week);
 
 // The weeks in which `goal` counts among the goals achieved, decided by place(): a once goal in
 // the week of C when done, a weekly goal in each week whose instance reaches its target. Only the

@@ -44,6 +44,8 @@ enum class Rows {
     comparisons,      // id, uuid, title, kind, created (date)
     every_completion, // goal_id, id, uuid, date, note, in goal then date order; no window
     every_comparison_item, // comparison_id, id, uuid, quadrant, term, weight, text, created
+    every_goal_target,     // goal_id, until (date), target: weekly goals' earlier targets,
+                           // in goal then date order; no window
 };
 // Which records: by each one's date (goals and comparisons by their created date), inclusive,
 // open-ended where unset; `today` places "this week" for a goal's progress.
@@ -58,7 +60,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 6;
+    static constexpr int k_schema_version = 7;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. A file
@@ -106,7 +108,11 @@ public:
 
     void add_checkin(Checkin& checkin);
     void remove_checkin(std::int64_t id);
+    // Check-ins dated from `from` to `to`, oldest first.
     std::vector<Checkin> checkins_between(Date from, Date to);
+    // Check-ins that count in the weeks from the one holding `from` to the one holding `to`
+    // (the meeting boundary: each counts in the week holding the day before it).
+    std::vector<Checkin> checkins_in_weeks(Date from, Date to);
 
     // Urges, oldest first; fills in id and, when empty, uuid.
     void add_urge(Urge& urge);
@@ -125,7 +131,8 @@ public:
 
     // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
     Totals totals_through(Week week);
-    // The earliest date of any planned week, completion, check-in or urge.
+    // The earliest date of any planned week, completion, check-in (the day before it, in the
+    // week it counts in) or urge.
     std::optional<Date> earliest_date();
 
     // The id of the record with this uuid in `table` (goals, completions, checkins, urges,
@@ -151,6 +158,9 @@ private:
                                  const std::function<void(SQLite::Statement&)>& bind);
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
     void attach_all_completions(Goal& goal);
+    // Weekly goals' earlier targets (rule 9), read and written whole.
+    void attach_targets(std::vector<Goal>& goals);
+    void write_targets(const Goal& goal);
 
     // The weekly rollup (store_totals.cpp), kept by every write below that changes what it
     // counts: a goal's weeks achieved, check-ins, urges.

@@ -34,6 +34,7 @@ struct UrgeSummary {
     std::optional<int> avg_intensity_tenths;
     std::optional<int> highest_intensity;
     int total_minutes = 0;
+    int timed = 0; // urges logged with a duration: the minutes are only said when there are some
     int rode_out = 0;
     int acted = 0;
     std::vector<StrategyUse> strategies; // most used first

@@ -27,13 +27,15 @@ Examples:
   smartgoals review --week last --format json)";
 
 Date resolve_today(const GlobalOptions& global, const Environment& env, const std::string& clock) {
+    // A word (yesterday, a weekday) counts back from the clock's date.
+    const Date clock_date = *parse_date(clock);
     if (!global.today.empty()) {
-        return parse_date_or_throw(global.today, "--today");
+        return parse_day_or_throw(global.today, "--today", clock_date);
     }
     if (const auto fixed = env.get("SMARTGOALS_TODAY"); !fixed.empty()) {
-        return parse_date_or_throw(fixed, "SMARTGOALS_TODAY");
+        return parse_day_or_throw(fixed, "SMARTGOALS_TODAY", clock_date);
     }
-    return *parse_date(clock);
+    return clock_date;
 }
 
 bool use_color(const GlobalOptions& global, const Environment& env) {

@@ -38,7 +38,7 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
 }
 
 Date date_not_in_future(const std::string& text, std::string_view what, Date today) {
-    const Date date = parse_date_or_throw(text, what);
+    const Date date = parse_day_or_throw(text, what, today);
     if (date > today) {
         throw UsageError(
             fmt::format("{}: {} is in the future (today is {})", what, text, format_date(today)));

@@ -95,10 +95,10 @@ void run_export(const ExportOptions& o, Context& ctx) {
     }
     request.format = *format;
     if (!o.since.empty()) {
-        request.since = parse_date_or_throw(o.since, "--since");
+        request.since = parse_day_or_throw(o.since, "--since", ctx.today);
     }
     if (!o.until.empty()) {
-        request.until = parse_date_or_throw(o.until, "--until");
+        request.until = parse_day_or_throw(o.until, "--until", ctx.today);
     }
     if (request.since && request.until && *request.since > *request.until) {
         throw UsageError(fmt::format("--since {} is after --until {}", o.since, o.until));

@@ -200,12 +200,13 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
     if (o.area) {
         area = parse_area_option(*o.area, true);
     }
-    const auto times = o.times ? std::optional(checked_times(*o.times)) : std::nullopt;
+    // 0: the target is not changed.
+    const int times = o.times ? checked_times(*o.times) : 0;
     Store& store = ctx.store();
     const auto id = existing_goal_id(store, o.id);
     // Rule 1 re-applies to a once goal's new target, from all its completions.
     auto goal = *store.goal_without_completions(id);
-    if (times && goal.kind == Kind::once) {
+    if (times > 0 && goal.kind == Kind::once) {
         goal = *store.goal(id);
     }
     const Status before = goal.status;
@@ -215,11 +216,21 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
     if (area) {
         goal.area = *area;
     }
-    auto change = times ? change_target(std::move(goal), *times) : GoalChange{.after = goal};
+    const Weekday ws = store.week_start();
+    GoalChange change{.after = goal};
+    if (times > 0) {
+        change = change_target(std::move(goal), times, ctx.today, ws);
+    }
     store.save(change);
     std::string note;
     if (change.after.status != before) {
         note = change.after.status == Status::done ? " It is now achieved." : " It is open again.";
+    } else if (times > 0 && change.after.kind == Kind::weekly) {
+        const Week from = std::max(week_containing(ctx.today, ws), planned_week(change.after, ws));
+        note =
+            fmt::format(" From the week of {} on: {} a week{}.", format_date(from.start),
+                        times == 1 ? "once" : fmt::format("{} times", times),
+                        change.after.earlier_targets.empty() ? "" : "; earlier weeks keep theirs");
     }
     ctx.say(fmt::format("Changed goal #{}.{}", id, note));
 }

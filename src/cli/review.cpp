@@ -16,7 +16,7 @@ namespace {
 constexpr int k_max_trend = 104;
 
 struct ReviewOptions {
-    std::string week = "this";
+    std::string week; // empty: the week that holds yesterday (SPEC §4.1)
     int trend = 8;
     std::string format = "text";
 };
@@ -32,7 +32,10 @@ void run_review(const ReviewOptions& o, Context& ctx) {
     }
     Store& store = ctx.store();
     const Weekday ws = store.week_start();
-    const Week week = parse_week(o.week, ctx.today, ws);
+    // On the meeting day (the week's first day) that is the week just ended; on any other day,
+    // the current week.
+    const Week week =
+        o.week.empty() ? checkin_week(ctx.today, ws) : parse_week(o.week, ctx.today, ws);
     const Review review = build_review(store, week, ctx.today, o.trend);
     if (o.format == "json") {
         ctx.out << render_json(review).dump(2) << '\n';
@@ -47,9 +50,16 @@ void run_review(const ReviewOptions& o, Context& ctx) {
         return;
     }
     render_text(review, ctx.out, TextStyle{.color = ctx.color});
+    // On the first day of a week shown the new week, point back at the week just ended, when
+    // there is something in it to look back on.
     const Week current = week_containing(ctx.today, ws);
     if (week == current && ctx.today == current.start) {
-        ctx.say("A new week has begun: 'smartgoals review --week last' shows the week just ended.");
+        const Week ended = current.plus(-1);
+        const auto before = store.history_in_weeks(ended.start, ended.end(), ended.start);
+        const auto was = summarize(before, ended, ctx.today);
+        if (was.active > 0 || !was.checkins.empty() || !was.urges.empty()) {
+            ctx.say("A new week began today: 'smartgoals review' shows the week just ended.");
+        }
     }
 }
 
@@ -59,12 +69,19 @@ void register_review(CLI::App& app, Action& action) {
     auto options = std::make_shared<ReviewOptions>();
     auto* r = app.add_subcommand("review", "The weekly review: check-ins, goals achieved, goals "
                                            "rolling over, the trend and the week ahead");
-    r->add_option("--week", options->week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
+    r->add_option("--week", options->week,
+                  "The week holding yesterday (default: on the meeting day, the week just "
+                  "ended), this, last, next, -N, a day (YYYY-MM-DD, yesterday, mon), YYYY-Www");
     r->add_option("--trend", options->trend, "Weeks in the trend (default 8; 0 leaves it out)");
     r->add_option("--format", options->format, "text (default), markdown, html or json");
     r->footer(R"(
+With no --week it shows the week that holds yesterday: on your meeting day (set it
+with 'smartgoals config set week-start DAY') that is the seven days just ended, and
+the plan ahead is the week that starts today. On other days it is the current week.
+
 Examples:
   smartgoals review
+  smartgoals review --week this
   smartgoals review --week last
   smartgoals review --trend 12
   smartgoals review --week last --format html > last-week.html

@@ -35,19 +35,24 @@ bool all_digits(std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM", or "HH:MM" for today; never in the future.
+// "DAY HH:MM" (DAY as parse_day reads it: YYYY-MM-DD, today, yesterday, a weekday),
+// "YYYY-MM-DDTHH:MM", or "HH:MM" for today; never in the future.
 std::pair<Date, std::string> parse_at(const std::string& text, const Context& ctx) {
     const auto bad = [&] {
         return UsageError(fmt::format("--at: '{}' is not a time; use \"YYYY-MM-DD HH:MM\", for "
-                                      "example \"{} 18:30\", or HH:MM for today",
+                                      "example \"{} 18:30\", \"yesterday 18:30\", or HH:MM for "
+                                      "today",
                                       text, format_date(ctx.today)));
     };
-    std::string day = format_date(ctx.today), time = text;
-    if (text.size() == 16 && (text[10] == ' ' || text[10] == 'T')) {
+    std::string day = "today", time = text;
+    if (const auto space = text.rfind(' '); space != std::string::npos) {
+        day = text.substr(0, space);
+        time = text.substr(space + 1);
+    } else if (text.size() == 16 && text[10] == 'T') {
         day = text.substr(0, 10);
         time = text.substr(11);
     }
-    const auto date = parse_date(day);
+    const auto date = parse_day(day, ctx.today);
     if (!date || time.size() != 5 || time[2] != ':' || !all_digits(time.substr(0, 2)) ||
         !all_digits(time.substr(3))) {
         throw bad();
@@ -55,9 +60,12 @@ std::pair<Date, std::string> parse_at(const std::string& text, const Context& ct
     if (std::stoi(time.substr(0, 2)) > 23 || std::stoi(time.substr(3)) > 59) {
         throw bad();
     }
+    if (*date < k_first_day) {
+        throw UsageError(fmt::format("--at: {} is before 1900", format_date(*date)));
+    }
     if (*date > ctx.today ||
         (*date == ctx.today && ctx.today_is_clock && time > ctx.time_of_day.substr(0, 5))) {
-        throw UsageError(fmt::format("--at: {} {} is in the future", day, time));
+        throw UsageError(fmt::format("--at: {} {} is in the future", format_date(*date), time));
     }
     return {*date, time};
 }

@@ -58,7 +58,9 @@ const std::vector<BadInput> k_bad_inputs = {
     {{"config", "get", "theme"}, "'theme' is not a setting"},
     {{"export", "urgez"}, "'urgez' is not a table"},
     {{"export", "goals", "--format", "xml"}, "--format: 'xml' is not an export format"},
-    {{"export", "goals", "--since", "yesterday"}, "--since: 'yesterday' is not a date"},
+    {{"export", "goals", "--since", "tomorrow"}, "--since: 'tomorrow' is not a date"},
+    {{"export", "goals", "--until", "thurs"}, "--until: 'thurs' is not a date"},
+    {{"goal", "done", "1", "--date", "next monday"}, "--date: 'next monday' is not a date"},
     {{"export", "goals", "--since", "2026-11-10", "--until", "2026-11-01"}, "is after --until"},
     {{"--today", "2026-11-31", "review"}, "--today: '2026-11-31' is not a date"},
     {{"--color", "sometimes", "review"}, "--color"},
@@ -79,8 +81,9 @@ TEST_CASE("a bad SMARTGOALS_TODAY is named, and --today wins over it") {
     Sandbox s("someday");
     auto r = s.run({"goal", "list"});
     CHECK(r.code == 2);
-    CHECK(r.err == "smartgoals: error: SMARTGOALS_TODAY: 'someday' is not a date; use YYYY-MM-DD, "
-                   "for example 2026-03-09\n");
+    CHECK(r.err == "smartgoals: error: SMARTGOALS_TODAY: 'someday' is not a date; use YYYY-MM-DD "
+                   "(for example 2026-03-09), today, yesterday or a weekday such as monday or "
+                   "mon\n");
     r = s.run({"--today", "2026-11-19", "goal", "list"});
     CHECK(r.code == 0);
 }

@@ -95,10 +95,12 @@ std::vector<std::string> words(const std::string& row) {
     return out;
 }
 
-// A total from the closing "So far" section, e.g. total(review, "Goals achieved").
+// A total from the closing section of totals ("So far" in the current week, "By the end of
+// that week" in a past one), e.g. total(review, "Goals achieved").
 int total(const ReviewText& review, const std::string& name) {
     std::string all;
-    for (const auto& i : section(review, "So far").items) {
+    const bool now = has_section(review, "So far");
+    for (const auto& i : section(review, now ? "So far" : "By the end of that week").items) {
         all += i + "\n";
     }
     std::smatch m;
@@ -259,7 +261,7 @@ TEST_CASE("the totals only grow: a week with nothing in it takes nothing away") 
     Sandbox s;
     three_weeks(s);
     const auto first = review(s, {"--week", "2026-11-02"});
-    CHECK(section(first, "So far").title == "So far (to 2026-11-08)");
+    CHECK(section(first, "By the end").title == "By the end of that week (to 2026-11-08)");
     CHECK(total(first, "Goals achieved") == 1);
     CHECK(total(first, "Weeks checked in") == 1);
     CHECK(total(first, "Check-ins") == 1);
@@ -313,7 +315,7 @@ TEST_CASE("--week picks the week: this week by default, last, a date, an ISO wee
     three_weeks(s);
     CHECK(review(s, {}).heading == "Week of 2026-11-16 to 2026-11-22 (this week)");
     const auto last = s.ok({"review", "--week", "last"});
-    CHECK(parse_review(last).heading == "Week of 2026-11-09 to 2026-11-15");
+    CHECK(parse_review(last).heading == "Week of 2026-11-09 to 2026-11-15 (the week just ended)");
     CHECK(contains(item(section(parse_review(last), "How the last seven days"), "2026-11-12"),
                    "rated 5/10"));
     // Any date in a week, or its ISO name, shows the same review.
@@ -349,7 +351,9 @@ TEST_CASE("the trend: one row per week, and --trend 0 leaves out the trend and o
     CHECK(rows[1] == std::vector<std::string>{"2026-11-09", "5.0", "2", "0"});
     CHECK(rows[2] == std::vector<std::string>{"2026-11-16", "-", "0", "0"});
 
-    CHECK(has_section(review(s, {}), "The last 8 weeks"));
+    // The trend starts at the first week with a record: three weeks ago, not eight.
+    CHECK(has_section(review(s, {}), "The last 3 weeks"));
+    CHECK(has_section(review(s, {"--trend", "2"}), "The last 2 weeks"));
     const auto without = review(s, {"--trend", "0"});
     CHECK_FALSE(has_section(without, "The last"));
     CHECK_FALSE(anywhere(without, "▇"));

@@ -154,7 +154,7 @@ TEST_CASE("the review has an urges section, urges in the trend, and totals that 
     s.ok({"urge-log", "--intensity", "2", "--at", "2026-11-10 18:00", "--rode-out"});
     const auto text = s.ok({"review", "--trend", "2"});
     CHECK(contains(text, "Urges (2)"));
-    CHECK(contains(text, "Strength: average 7.0, highest 8   Time: 30 minutes"));
+    CHECK(contains(text, "Strength: average 7.0, highest 8. Time: 30 minutes"));
     CHECK(contains(text, "Rode it out 1 time, acted on it 1 time"));
     CHECK(
         contains(unwrapped(text),

@@ -37,8 +37,9 @@ inline GoalChange take_back(Store& store, std::int64_t goal_id) {
     return change;
 }
 
-inline void retarget(Store& store, std::int64_t goal_id, int target) {
-    auto change = change_target(*store.goal(goal_id), target);
+// `goal edit --times` on `today`.
+inline void retarget(Store& store, std::int64_t goal_id, int target, Date today) {
+    auto change = change_target(*store.goal(goal_id), target, today, store.week_start());
     store.save(change);
 }
 

@@ -8,6 +8,7 @@ using namespace smartgoals;
 using std::chrono::Monday;
 using std::chrono::Sunday;
 using std::chrono::Thursday;
+using std::chrono::Wednesday;
 
 namespace {
 Date d(const char* text) {
@@ -30,11 +31,61 @@ TEST_CASE("dates parse strictly and print back the same") {
     CHECK_THROWS_AS(parse_date_or_throw("tomorrow", "--date"), UsageError);
 }
 
-TEST_CASE("weekdays parse in any case") {
+TEST_CASE("weekdays parse in any case, whole or by their first three letters") {
     CHECK(parse_weekday("Thursday") == Thursday);
     CHECK(parse_weekday("sunday") == Sunday);
-    CHECK_FALSE(parse_weekday("thu"));
+    CHECK(parse_weekday("thu") == Thursday);
+    CHECK(parse_weekday("WED") == Wednesday);
+    CHECK_FALSE(parse_weekday("th"));
+    CHECK_FALSE(parse_weekday("thur"));
+    CHECK_FALSE(parse_weekday("mondays"));
+    CHECK_FALSE(parse_weekday(""));
     CHECK(weekday_name(Monday) == "monday");
+}
+
+TEST_CASE("days as people say them: today, yesterday, the most recent weekday") {
+    const Date today = d("2026-11-19"); // a Thursday
+    CHECK(parse_day("today", today) == today);
+    CHECK(parse_day("Yesterday", today) == d("2026-11-18"));
+    CHECK(parse_day("thursday", today) == today); // today included
+    CHECK(parse_day("thu", today) == today);
+    CHECK(parse_day("wed", today) == d("2026-11-18"));
+    CHECK(parse_day("friday", today) == d("2026-11-13")); // never ahead
+    CHECK(parse_day("Mon", today) == d("2026-11-16"));
+    CHECK(parse_day("2026-01-02", today) == d("2026-01-02"));
+    // Across a year's end.
+    CHECK(parse_day("yesterday", d("2027-01-01")) == d("2026-12-31"));
+    CHECK(parse_day("sat", d("2027-01-01")) == d("2026-12-26"));
+    CHECK_FALSE(parse_day("tomorrow", today));
+    CHECK_FALSE(parse_day("last monday", today));
+    CHECK_FALSE(parse_day("", today));
+    CHECK(parse_day_or_throw("tue", "--date", today) == d("2026-11-17"));
+    CHECK_THROWS_AS(parse_day_or_throw("someday", "--date", today), UsageError);
+    // Before the first day there is.
+    CHECK_THROWS_AS(parse_day_or_throw("yesterday", "--date", d("1900-01-01")), UsageError);
+}
+
+TEST_CASE("the meeting boundary: a check-in counts in the week holding the day before it") {
+    // For every weekday as the meeting day (the week's first day), a check-in on the meeting day
+    // counts in the week just ended, and one on any other day in the current week.
+    const Date monday = d("2026-11-16");
+    for (unsigned start = 0; start < 7; ++start) {
+        const Weekday ws{start};
+        const Date meeting = monday + (ws - Monday);
+        CAPTURE(weekday_name(ws));
+        CHECK(week_containing(meeting, ws).start == meeting);
+        CHECK(checkin_week(meeting, ws).start == meeting - std::chrono::days{7});
+        for (int i = 1; i < 7; ++i) {
+            CHECK(checkin_week(meeting + std::chrono::days{i}, ws).start == meeting);
+        }
+        CHECK(checkin_week(meeting + std::chrono::days{7}, ws).start == meeting);
+    }
+    // Around a year's end: a Monday meeting on 2027-01-04 is about the week of 2026-12-28.
+    CHECK(checkin_week(d("2027-01-04"), Monday).start == d("2026-12-28"));
+    CHECK(checkin_week(d("2027-01-01"), Monday).start == d("2026-12-28"));
+    CHECK(checkin_week(d("2026-01-01"), Thursday).start == d("2025-12-25"));
+    // The first day there is has no day before it.
+    CHECK(checkin_week_day(d("1900-01-01")) == d("1900-01-01"));
 }
 
 TEST_CASE("a week starts on the configured day") {
@@ -75,7 +126,11 @@ TEST_CASE("every --week form") {
     CHECK(parse_week("2026-W01", today, Sunday).start == d("2025-12-28"));
     CHECK(parse_week("this", today, Thursday).start == d("2026-11-19"));
     CHECK_THROWS_AS(parse_week("2021-W53", today, Monday), UsageError);
-    CHECK_THROWS_AS(parse_week("yesterday", today, Monday), UsageError);
+    // A day as people say it names the week that holds it.
+    CHECK(parse_week("yesterday", today, Monday).start == d("2026-11-16"));
+    CHECK(parse_week("mon", today, Thursday).start == d("2026-11-12"));
+    CHECK(parse_week("Sunday", today, Monday).start == d("2026-11-09"));
+    CHECK_THROWS_AS(parse_week("tomorrow", today, Monday), UsageError);
     CHECK_THROWS_AS(parse_week("+2", today, Monday), UsageError);
     CHECK_THROWS_AS(parse_week("-", today, Monday), UsageError);
     CHECK_THROWS_AS(parse_week("2026-02-30", today, Monday), UsageError);
@@ -87,5 +142,6 @@ TEST_CASE("a planned date keeps today's weekday, or the date given") {
     CHECK(planned_date("next", today, Monday) == d("2026-11-26"));
     CHECK(planned_date("-2", today, Monday) == d("2026-11-05"));
     CHECK(planned_date("2026-12-25", today, Monday) == d("2026-12-25"));
+    CHECK(planned_date("tue", today, Monday) == d("2026-11-17"));
     CHECK(planned_date("2026-W50", today, Monday) == d("2026-12-10"));
 }

@@ -293,7 +293,7 @@ TEST_CASE("reopen takes back completions, latest first, until progress is below 
     SUBCASE("done three times, then its target lowered to 1: all three are taken back") {
         Goal twice = goal(Kind::once, "2026-11-02", {"2026-11-03", "2026-11-04", "2026-11-05"}, 3);
         REQUIRE(twice.status == Status::done);
-        auto lowered = change_target(twice, 1);
+        auto lowered = change_target(twice, 1, d("2026-11-20"), Monday);
         CHECK(lowered.after.status == Status::done);
         CHECK(lowered.after.closed == d("2026-11-03"));
         auto change = reopen(lowered.after);
@@ -315,9 +315,75 @@ TEST_CASE("reopen takes back completions, latest first, until progress is below 
 
 TEST_CASE("changing a once goal's target re-applies rule 1") {
     const Goal g = goal(Kind::once, "2026-11-02", {"2026-11-03", "2026-11-10"}, 2);
-    CHECK(change_target(g, 3).after.status == Status::open);
-    CHECK(change_target(g, 1).after.closed == d("2026-11-03"));
+    CHECK(change_target(g, 3, d("2026-11-20"), Monday).after.status == Status::open);
+    CHECK(change_target(g, 1, d("2026-11-20"), Monday).after.closed == d("2026-11-03"));
     // A goal let go stays let go whatever its target.
     const Goal dropped = goal(Kind::once, "2026-11-02", {"2026-11-03"}, 2, "2026-11-06");
-    CHECK(change_target(dropped, 1).after.status == Status::dropped);
+    CHECK(change_target(dropped, 1, d("2026-11-20"), Monday).after.status == Status::dropped);
+}
+
+TEST_CASE("rule 9: a weekly goal's new target applies from this week on") {
+    // Walk twice a week from the week of 11-02; achieved in the weeks of 11-02 and 11-09.
+    Goal walk = goal(Kind::weekly, "2026-11-02",
+                     {"2026-11-03", "2026-11-04", "2026-11-10", "2026-11-12", "2026-11-17"}, 2);
+    const auto before = weeks_achieved(walk, Monday);
+    REQUIRE(before.size() == 2);
+
+    SUBCASE("raising it never takes an achieved week away") {
+        auto raised = change_target(walk, 3, d("2026-11-18"), Monday).after;
+        CHECK(raised.target == 3);
+        REQUIRE(raised.earlier_targets.size() == 1);
+        CHECK(raised.earlier_targets[0].target == 2);
+        CHECK(target_in(raised, wk("2026-11-09"), Monday) == 2);
+        CHECK(target_in(raised, wk("2026-11-16"), Monday) == 3);
+        CHECK(target_in(raised, wk("2026-11-23"), Monday) == 3);
+        CHECK(weeks_achieved(raised, Monday) == before);
+        const auto now = place(raised, wk("2026-11-16"), d("2026-11-18"), Monday);
+        CHECK(now.target == 3);
+        CHECK_FALSE(now.done_here);
+        CHECK(place(raised, wk("2026-11-09"), d("2026-11-18"), Monday).target == 2);
+    }
+    SUBCASE("lowering it achieves this week, not earlier ones") {
+        Goal once_a_week = goal(Kind::weekly, "2026-11-02", {"2026-11-03", "2026-11-17"}, 2);
+        CHECK(weeks_achieved(once_a_week, Monday).empty());
+        auto lowered = change_target(once_a_week, 1, d("2026-11-18"), Monday).after;
+        CHECK(weeks_achieved(lowered, Monday) == std::vector<Week>{wk("2026-11-16")});
+    }
+    SUBCASE("two changes in one week keep one earlier target") {
+        auto twice = change_target(walk, 3, d("2026-11-17"), Monday).after;
+        twice = change_target(twice, 4, d("2026-11-19"), Monday).after;
+        CHECK(twice.earlier_targets.size() == 1);
+        CHECK(target_in(twice, wk("2026-11-09"), Monday) == 2);
+        CHECK(target_in(twice, wk("2026-11-16"), Monday) == 4);
+        // Back to what it was: nothing left to remember.
+        auto back = change_target(twice, 2, d("2026-11-19"), Monday).after;
+        CHECK(back.earlier_targets.empty());
+        CHECK(weeks_achieved(back, Monday) == before);
+    }
+    SUBCASE("changes in later weeks stack up, oldest first") {
+        auto later = change_target(walk, 3, d("2026-11-10"), Monday).after;
+        later = change_target(later, 1, d("2026-11-24"), Monday).after;
+        REQUIRE(later.earlier_targets.size() == 2);
+        CHECK(target_in(later, wk("2026-11-02"), Monday) == 2);
+        CHECK(target_in(later, wk("2026-11-09"), Monday) == 3);
+        CHECK(target_in(later, wk("2026-11-16"), Monday) == 3);
+        CHECK(target_in(later, wk("2026-11-23"), Monday) == 1);
+        // A change dated back (with --today) replaces what came after it.
+        auto redone = change_target(later, 5, d("2026-11-11"), Monday).after;
+        CHECK(target_in(redone, wk("2026-11-02"), Monday) == 2);
+        CHECK(target_in(redone, wk("2026-11-23"), Monday) == 5);
+        CHECK(redone.earlier_targets.size() == 1);
+    }
+    SUBCASE("a goal that has not begun yet takes the target for all its weeks") {
+        Goal ahead = goal(Kind::weekly, "2026-11-30", {}, 2);
+        auto changed = change_target(ahead, 4, d("2026-11-18"), Monday).after;
+        CHECK(changed.earlier_targets.empty());
+        CHECK(target_in(changed, wk("2026-11-30"), Monday) == 4);
+    }
+    SUBCASE("the week a change applies from follows the week-start, as P does (rule 7)") {
+        auto raised = change_target(walk, 3, d("2026-11-18"), Monday).after; // a Wednesday
+        // Under Thursday weeks, Wednesday 11-18 is in the week of 11-12.
+        CHECK(target_in(raised, Week{d("2026-11-05")}, std::chrono::Thursday) == 2);
+        CHECK(target_in(raised, Week{d("2026-11-12")}, std::chrono::Thursday) == 3);
+    }
 }

@@ -67,9 +67,9 @@ TEST_CASE("completions decide when a once goal is done, and the store keeps it")
     CHECK(after->completions[1].note == "on Sunday");
 
     SUBCASE("raising the target reopens it, lowering closes it at the right completion") {
-        retarget(store, g.id, 3);
+        retarget(store, g.id, 3, d("2026-11-20"));
         CHECK(store.goal(g.id)->status == Status::open);
-        retarget(store, g.id, 1);
+        retarget(store, g.id, 1, d("2026-11-20"));
         CHECK(store.goal(g.id)->closed == d("2026-11-04"));
     }
     SUBCASE("removing the closing completion reopens it") {

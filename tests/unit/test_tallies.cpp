@@ -41,17 +41,26 @@ Totals counted(Store& store, Week week) {
         }
         for (auto& [start, dates] : by_week) {
             std::sort(dates.begin(), dates.end());
+            // Rule 9: the target set for that week.
+            int target = g.target;
+            for (const auto& e : g.earlier_targets) {
+                if (start < week_containing(e.until, ws).start) {
+                    target = e.target;
+                    break;
+                }
+            }
             const bool kept =
                 start >= week_containing(g.planned, ws).start &&
                 (g.status != Status::dropped || start <= week_containing(*g.closed, ws).start);
-            t.goals_achieved += kept && static_cast<int>(dates.size()) >= g.target &&
-                                dates[static_cast<std::size_t>(g.target - 1)] <= day;
+            t.goals_achieved += kept && static_cast<int>(dates.size()) >= target &&
+                                dates[static_cast<std::size_t>(target - 1)] <= day;
         }
     }
     std::set<Date> weeks;
-    for (const auto& c : store.checkins_between(d("2000-01-01"), day)) {
+    // SPEC §4.1: a check-in counts in the week that holds the day before it.
+    for (const auto& c : store.checkins_between(d("2000-01-01"), day + std::chrono::days{1})) {
         ++t.checkins;
-        weeks.insert(week_containing(c.date, ws).start);
+        weeks.insert(week_containing(c.date - std::chrono::days{1}, ws).start);
     }
     t.weeks_checked_in = static_cast<int>(weeks.size());
     for (const auto& u : store.urges_between(d("2000-01-01"), day)) {
@@ -120,7 +129,7 @@ TEST_CASE("tallied totals agree with a count of everything through random change
             take_back(store, goals[static_cast<std::size_t>(pick(static_cast<int>(goals.size())))]);
         } else if (what < 68) {
             retarget(store, goals[static_cast<std::size_t>(pick(static_cast<int>(goals.size())))],
-                     1 + pick(3));
+                     1 + pick(3), some_day());
         } else if (what < 78) {
             Checkin k{.uuid = fmt::format("checkin-{}", step),
                       .date = some_day(),
@@ -159,7 +168,8 @@ TEST_CASE("tallied totals agree with a count of everything through random change
 
 TEST_CASE("a week-start written as in any case counts weeks as that day") {
     auto store = Store::in_memory();
-    for (const char* day : {"2026-11-16", "2026-11-18"}) { // a Monday and a Wednesday
+    // A Tuesday and a Thursday: each counts in the week holding the day before it.
+    for (const char* day : {"2026-11-17", "2026-11-19"}) {
         Checkin k{.uuid = day, .date = d(day), .created = "x"};
         store.add_checkin(k);
     }
@@ -226,4 +236,33 @@ TEST_CASE(
     CHECK(after.urges_logged == before.urges_logged);
     CHECK(after.urges_ridden_out == before.urges_ridden_out);
     check_totals(store, d("2026-10-08"));
+}
+
+TEST_CASE("a schema 6 database counts each check-in again in the week it is about") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        // Meetings on Mondays, the week-start: each check-in is about the week before.
+        for (const char* day : {"2026-11-09", "2026-11-16"}) {
+            Checkin k{.uuid = day, .date = d(day), .rating = 7, .created = "x"};
+            store.add_checkin(k);
+        }
+        store.database().exec(k_back_to_schema_6);
+        // Schema 6 counted each in the week holding its own date.
+        store.database().exec("DELETE FROM week_totals; INSERT INTO week_totals (week, checkins) "
+                              "VALUES ('2026-11-09', 1), ('2026-11-16', 1)");
+        store.commit();
+    }
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    CHECK(totals_at(store, "2026-11-08").checkins == 1); // the week of 11-02
+    CHECK(totals_at(store, "2026-11-15").checkins == 2);
+    CHECK(totals_at(store, "2026-11-22").checkins == 2);
+    // Nothing stored is rewritten: the check-ins keep their dates.
+    const auto kept = store.checkins_between(d("2026-11-01"), d("2026-11-30"));
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].date == d("2026-11-09"));
+    CHECK(kept[1].date == d("2026-11-16"));
+    check_totals(store, d("2026-11-22"));
 }
