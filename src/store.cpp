@@ -253,6 +253,16 @@ void Store::add_checkin(Checkin& checkin) {
     count_in_week(checkin_week_day(checkin.date), {.checkins = 1});
 }
 
+bool Store::update_checkin(const Checkin& checkin) {
+    SQLite::Statement& update = cached("UPDATE checkins SET rating = ?, note = ? WHERE id = ?");
+    if (checkin.rating) {
+        update.bind(1, *checkin.rating);
+    }
+    update.bind(2, checkin.note);
+    update.bind(3, checkin.id);
+    return update.exec() > 0;
+}
+
 void Store::remove_checkin(std::int64_t id) {
     SQLite::Statement& which = cached("SELECT date FROM checkins WHERE id = ?");
     which.bind(1, id);

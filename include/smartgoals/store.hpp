@@ -108,6 +108,9 @@ public:
 
     void add_checkin(Checkin& checkin);
     void remove_checkin(std::int64_t id);
+    // Writes a check-in's rating and note (its date, and so its week, stay); false when it is
+    // no longer there.
+    bool update_checkin(const Checkin& checkin);
     // Check-ins dated from `from` to `to`, oldest first.
     std::vector<Checkin> checkins_between(Date from, Date to);
     // Check-ins that count in the weeks from the one holding `from` to the one holding `to`

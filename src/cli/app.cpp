@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
+#include "cli/terminal.hpp"
 
 #include <smartgoals/errors.hpp>
 
@@ -296,6 +297,9 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         execute(action, context);
         out.flush();
         return 0;
+    } catch (const PromptStopped&) {
+        err << "smartgoals: stopped; nothing was recorded\n";
+        return 2;
     } catch (const UsageError& e) {
         err << "smartgoals: error: " << e.what() << '\n';
         return 2;

@@ -3,12 +3,17 @@
 #include "cli/terminal.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/review.hpp>
 #include <smartgoals/rules.hpp>
+#include <smartgoals/text_width.hpp>
 #include <smartgoals/uuid.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <ostream>
 
 namespace smartgoals::cli {
@@ -24,42 +29,157 @@ struct CheckinOptions {
 // What the meeting rhythm collects before anything is written.
 struct Meeting {
     Checkin checkin;
+    std::optional<std::int64_t> replaces; // the check-in of that week to change, if chosen
+    Date done_on;                         // "done?" answers: in the week talked about (§4.1)
     std::vector<std::int64_t> goals_done;
-    std::vector<std::string> goals_ahead;
+    std::vector<Goal> goals_ahead; // planned for the week holding the day after
 };
+
+// "11-16 to 11-22"
+std::string short_span(Week week) {
+    return fmt::format("{} to {}", format_date(week.start).substr(5),
+                       format_date(week.end()).substr(5));
+}
+
+// A goal for the seven days ahead as typed at the meeting: its text, then any of `×N` (or
+// `xN`) for times, `weekly` for every week, `@area`. Throws UsageError naming what is wrong.
+Goal goal_from_line(const std::string& line) {
+    Goal goal;
+    std::string text = line;
+    while (true) {
+        const auto space = text.find_last_of(" \t");
+        if (space == std::string::npos) {
+            break;
+        }
+        const std::string word = text.substr(space + 1);
+        const std::string lower_word = [&] {
+            std::string w = word;
+            for (auto& c : w) {
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+            return w;
+        }();
+        std::string count;
+        if (lower_word.rfind("×", 0) == 0) {
+            count = word.substr(std::string_view("×").size());
+        } else if (lower_word.size() > 1 && lower_word[0] == 'x' &&
+                   lower_word.find_first_not_of("0123456789", 1) == std::string::npos) {
+            count = word.substr(1);
+        }
+        if (!count.empty() || lower_word == "×") {
+            int times = 0;
+            const auto [ptr, ec] =
+                std::from_chars(count.data(), count.data() + count.size(), times);
+            if (count.empty() || ec != std::errc{} || ptr != count.data() + count.size() ||
+                times < 1 || times > 99) {
+                throw UsageError(fmt::format("'{}' is not a number of times; use ×1 to ×99 (or "
+                                             "x3)",
+                                             word));
+            }
+            goal.target = times;
+        } else if (lower_word == "weekly") {
+            goal.kind = Kind::weekly;
+        } else if (word.size() > 1 && word[0] == '@') {
+            const auto area = parse_area(lower_word.substr(1));
+            if (!area) {
+                throw UsageError(fmt::format("'{}' is not one of SMART's four points: @motivation, "
+                                             "@urges, @thoughts, @balance",
+                                             word));
+            }
+            goal.area = area;
+        } else {
+            break;
+        }
+        text = trim(text.substr(0, space));
+    }
+    goal.text = required_text(text, "the goal's text");
+    return goal;
+}
+
+std::string goal_line(const Goal& goal, const Placement& at, Week week, Weekday ws) {
+    std::string line = fmt::format("#{} {}", goal.id, goal.text);
+    if (goal.kind == Kind::weekly) {
+        line += fmt::format(" (weekly, {}/{} so far)", at.progress, at.target);
+    } else {
+        if (goal.target > 1) {
+            line += fmt::format(" ({}/{})", at.progress, goal.target);
+        }
+        if (at.carried) {
+            line += " — " + rolled_over_note(planned_week(goal, ws),
+                                             weeks_between(planned_week(goal, ws), week));
+        }
+    }
+    return line;
+}
 
 Meeting walk_through(Context& ctx, Store& store, Date date) {
     Meeting m;
-    ctx.err << fmt::format("Check-in for {}.\n\n", format_date(date));
-    m.checkin.rating =
-        ask_number(ctx, "How have the last seven days been, from 1 to 10? (Enter to skip) ", 1, 10);
-    m.checkin.note =
-        ask(ctx, "A few words about them, successes and challenges (Enter to skip): ").value_or("");
-
     const Weekday ws = store.week_start();
-    const Week week = week_containing(date, ws);
-    const History history = store.goals_in_weeks(week.start, week.end());
-    std::vector<const Goal*> open;
-    for (const auto& [goal, at] : summarize(history, week, date).goals) {
+    const Week about = checkin_week(date, ws);
+    m.done_on = std::min(date, about.end());
+    ctx.err << fmt::format("Check-in on {}, about the week of {}.\n"
+                           "Ctrl-C or Ctrl-D stops at any question without recording anything.\n\n",
+                           format_date(date), short_span(about));
+
+    const auto earlier = store.checkins_in_weeks(about.start, about.end());
+    if (!earlier.empty()) {
+        const Checkin& last = earlier.back();
+        ctx.err << fmt::format("That week already has a check-in, on {}{}{}.\n",
+                               format_date(last.date),
+                               last.rating ? fmt::format(", rated {}/10", *last.rating) : "",
+                               last.note.empty() ? "" : ": " + last.note);
+        const char answer = ask_yes_no_skip(
+            ctx, "Change it rather than add a second? y = change it, n = add another [y/n] ");
+        if (answer != 'n') {
+            m.replaces = last.id;
+            m.checkin = last;
+        }
+    }
+    const std::string keep = m.replaces ? " (Enter keeps what it says)" : " (Enter to skip)";
+    if (auto rating = ask_number(
+            ctx, fmt::format("How have the last seven days been, from 1 to 10?{} ", keep), 1, 10)) {
+        m.checkin.rating = rating;
+    }
+    if (auto note =
+            ask(ctx, fmt::format("A few words about them, successes and challenges{}: ", keep));
+        !note.empty()) {
+        m.checkin.note = note;
+    }
+
+    const History history = store.goals_in_weeks(about.start, about.end());
+    std::vector<std::pair<const Goal*, Placement>> open;
+    for (const auto& [goal, at] : summarize(history, about, date).goals) {
         if (goal->status == Status::open && !(goal->kind == Kind::weekly && at.done_here)) {
-            open.push_back(goal);
+            open.emplace_back(goal, at);
         }
     }
     if (!open.empty()) {
-        ctx.err << "\nYour open goals. Done? y = yes, n = not yet, s = skip\n";
+        ctx.err << fmt::format("\nYour open goals in the week of {}. Done? y = yes, n = not yet, "
+                               "s = skip\n",
+                               short_span(about));
     }
-    for (const auto* goal : open) {
-        if (ask_yes_no_skip(ctx, fmt::format("  #{} {}  [y/n/s] ", goal->id, goal->text)) == 'y') {
+    for (const auto& [goal, at] : open) {
+        if (ask_yes_no_skip(ctx, fmt::format("  {}  [y/n/s] ", goal_line(*goal, at, about, ws))) ==
+            'y') {
             m.goals_done.push_back(goal->id);
         }
     }
-    ctx.err << "\nGoals for the seven days ahead, one per line (an empty line to finish):\n";
+    const Week ahead = week_containing(std::min(date + std::chrono::days{1}, k_last_day), ws);
+    ctx.err << fmt::format(
+        "\nGoals for the seven days ahead (the week of {}), one per line; an empty line "
+        "finishes.\nAdd ×N (or xN) for times, 'weekly' for every week, @area for one of "
+        "SMART's four points,\nfor example: Walk ×3 weekly @balance\n",
+        short_span(ahead));
     while (true) {
         const auto text = ask(ctx, "  > ");
-        if (!text || text->empty()) {
+        if (text.empty()) {
             break;
         }
-        m.goals_ahead.push_back(*text);
+        try {
+            m.goals_ahead.push_back(goal_from_line(text));
+        } catch (const UsageError& e) {
+            ctx.err << "  " << e.what() << "; type it again, or an empty line to finish.\n";
+        }
     }
     return m;
 }
@@ -81,45 +201,75 @@ void prepare_checkin(const CheckinOptions& o, Meeting& m, Context& ctx) {
         m.checkin.rating = o.rating;
         m.checkin.note = o.note ? required_text(*o.note, "--note") : "";
     }
-    m.checkin.date = date;
-    m.checkin.uuid = new_uuid();
-    m.checkin.created = ctx.timestamp();
+    if (!m.replaces) {
+        m.checkin.date = date;
+        m.checkin.uuid = new_uuid();
+        m.checkin.created = ctx.timestamp();
+    }
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 void run_checkin(Meeting& m, Context& ctx) {
-    const Date date = m.checkin.date;
     const bool nothing_said = !m.checkin.rating && m.checkin.note.empty();
     Store& store = ctx.store();
-    if (!nothing_said) {
-        store.add_checkin(m.checkin);
-    }
     const Weekday ws = store.week_start();
+    const Week about = checkin_week(m.checkin.date, ws);
+    if (m.replaces && store.update_checkin(m.checkin)) {
+        ctx.say(fmt::format("Changed the check-in about the week of {}.", short_span(about)));
+    } else if (!nothing_said) {
+        if (m.replaces) { // removed meanwhile, in another terminal: recorded anew
+            m.checkin.id = 0;
+        }
+        store.add_checkin(m.checkin);
+        ctx.say(fmt::format("Checked in about the week of {}.", short_span(about)));
+    } else {
+        ctx.say("No rating or words given, so no check-in was recorded.");
+    }
+    std::vector<std::string> achieved, moved_on;
+    const Week done_week = week_containing(m.done_on, ws);
     for (const auto id : m.goals_done) {
         // A goal closed meanwhile, in another terminal, is left as it is.
-        if (auto goal = store.goal_for_week(id, week_containing(date, ws))) {
-            auto change = record_completion(std::move(*goal), Completion{.date = date}, ws);
-            if (change.answer == Answer::changed) {
-                store.save(change);
-            }
+        auto goal = store.goal_for_week(id, done_week);
+        if (!goal) {
+            continue;
+        }
+        auto change = record_completion(std::move(*goal), Completion{.date = m.done_on}, ws);
+        if (change.answer != Answer::changed) {
+            continue;
+        }
+        store.save(change);
+        const Goal& g = change.after;
+        const auto at = place(g, done_week, ctx.today, ws);
+        if (g.kind == Kind::weekly && !at.done_here) {
+            moved_on.push_back(fmt::format("{} {}/{}", g.text, at.progress, at.target));
+        } else if (g.kind == Kind::once && g.status != Status::done) {
+            moved_on.push_back(fmt::format("{} {}/{}", g.text, g.completions.size(), g.target));
+        } else {
+            achieved.push_back(g.kind == Kind::weekly
+                                   ? fmt::format("{} {}/{}", g.text, at.progress, at.target)
+                                   : g.text);
         }
     }
-    for (const auto& text : m.goals_ahead) {
-        Goal goal{.text = text, .planned = date, .created = ctx.timestamp()};
+    if (!achieved.empty()) {
+        ctx.say(fmt::format("{} achieved: {}.", plural(achieved.size(), "goal"),
+                            fmt::join(achieved, "; ")));
+    }
+    if (!moved_on.empty()) {
+        ctx.say(fmt::format("{} moved on: {}.", plural(moved_on.size(), "goal"),
+                            fmt::join(moved_on, "; ")));
+    }
+    const Date ahead_day = std::min(m.checkin.date + std::chrono::days{1}, k_last_day);
+    for (auto& goal : m.goals_ahead) {
+        goal.planned = ahead_day;
+        goal.created = ctx.timestamp();
         store.add_goal(goal);
     }
-    const Week week = week_containing(date, ws);
-    if (nothing_said) {
-        ctx.say("No rating or words given, so no check-in was recorded.");
-    } else {
-        ctx.say(fmt::format("Checked in for the week of {}.", format_date(week.start)));
-    }
-    if (!m.goals_done.empty()) {
-        ctx.say(fmt::format("Recorded {} goal{} done.", m.goals_done.size(),
-                            m.goals_done.size() == 1 ? "" : "s"));
-    }
     if (!m.goals_ahead.empty()) {
-        ctx.say(fmt::format("Added {} goal{} for the seven days ahead.", m.goals_ahead.size(),
-                            m.goals_ahead.size() == 1 ? "" : "s"));
+        ctx.say(fmt::format("Added {} for the week of {}.", plural(m.goals_ahead.size(), "goal"),
+                            short_span(week_containing(ahead_day, ws))));
     }
 }
 

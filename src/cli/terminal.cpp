@@ -7,17 +7,44 @@
 
 #include <cctype>
 #include <charconv>
+#include <csignal>
 #include <istream>
 #include <ostream>
 
 namespace smartgoals::cli {
 
-std::optional<std::string> ask(Context& ctx, std::string_view prompt) {
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void on_interrupt(int) {
+    g_interrupted = 1;
+}
+
+// Ctrl-C interrupts the read (no SA_RESTART) instead of ending the process, so the member is
+// told that nothing was recorded.
+void catch_interrupt() {
+    static bool installed = false;
+    if (installed) {
+        return;
+    }
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    ::sigaction(SIGINT, &action, nullptr);
+    installed = true;
+}
+
+} // namespace
+
+std::string ask(Context& ctx, std::string_view prompt) {
+    catch_interrupt();
     ctx.err << prompt << std::flush;
     std::string line;
-    if (!std::getline(ctx.in, line)) {
+    if (g_interrupted || !std::getline(ctx.in, line) || g_interrupted) {
         ctx.err << '\n';
-        return std::nullopt;
+        throw PromptStopped{};
     }
     return trim(line);
 }
@@ -25,12 +52,12 @@ std::optional<std::string> ask(Context& ctx, std::string_view prompt) {
 std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high) {
     while (true) {
         const auto answer = ask(ctx, prompt);
-        if (!answer || answer->empty()) {
+        if (answer.empty()) {
             return std::nullopt;
         }
         int value = 0;
-        const auto* end = answer->data() + answer->size();
-        const auto [ptr, ec] = std::from_chars(answer->data(), end, value);
+        const auto* end = answer.data() + answer.size();
+        const auto [ptr, ec] = std::from_chars(answer.data(), end, value);
         if (ec == std::errc{} && ptr == end && value >= low && value <= high) {
             return value;
         }
@@ -42,10 +69,10 @@ std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, in
 char ask_yes_no_skip(Context& ctx, std::string_view prompt) {
     while (true) {
         const auto answer = ask(ctx, prompt);
-        if (!answer || answer->empty()) {
+        if (answer.empty()) {
             return 's';
         }
-        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>((*answer)[0])));
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(answer[0])));
         if (c == 'y' || c == 'n' || c == 's') {
             return c;
         }

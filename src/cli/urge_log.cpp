@@ -70,6 +70,32 @@ std::pair<Date, std::string> parse_at(const std::string& text, const Context& ct
     return {*date, time};
 }
 
+// One way of coping, checked: text, and no `;` (exports join strategies with it).
+std::string checked_strategy(const std::string& text, std::string_view what) {
+    auto strategy = required_text(text, what);
+    if (strategy.find(';') != std::string::npos) {
+        throw UsageError(fmt::format("{}: '{}' holds a ';', which exports use to join ways of "
+                                     "coping; give each way on its own",
+                                     what, strategy));
+    }
+    return strategy;
+}
+
+// "distract, delay" -> each way, checked.
+std::vector<std::string> ways_of_coping(const std::string& all) {
+    std::vector<std::string> ways;
+    for (std::size_t pos = 0; pos <= all.size();) {
+        auto comma = all.find(',', pos);
+        comma = comma == std::string::npos ? all.size() : comma;
+        const auto word = all.substr(pos, comma - pos);
+        if (word.find_first_not_of(" \t") != std::string::npos) {
+            ways.push_back(checked_strategy(word, "a way to cope"));
+        }
+        pos = comma + 1;
+    }
+    return ways;
+}
+
 Urge validated(const UrgeOptions& o, const Context& ctx) {
     if (!o.intensity) {
         throw UsageError("--intensity 1-10 is needed: how strong the urge was");
@@ -93,7 +119,7 @@ Urge validated(const UrgeOptions& o, const Context& ctx) {
     u.trigger = trim(o.trigger);
     u.where = trim(o.where);
     for (const auto& s : o.strategies) {
-        u.strategies.push_back(required_text(s, "--strategy"));
+        u.strategies.push_back(checked_strategy(s, "--strategy"));
     }
     if (o.rode_out) {
         u.outcome = Outcome::rode_out;
@@ -105,53 +131,59 @@ Urge validated(const UrgeOptions& o, const Context& ctx) {
     return u;
 }
 
-// SMART's Urge Log, one field at a time.
-UrgeOptions ask_for_each_field(Context& ctx) {
-    UrgeOptions o;
-    ctx.err << "Urge log. Press Enter to skip any question but the strength.\n\n";
+// Asks until `check` accepts the answer, saying why when it does not.
+template <typename Check>
+std::string ask_until(Context& ctx, std::string_view prompt, Check check) {
     while (true) {
-        o.at = ask(ctx, "When? (YYYY-MM-DD HH:MM or HH:MM; Enter for now) ").value_or("");
+        auto answer = ask(ctx, prompt);
         try {
-            if (!o.at.empty()) {
-                parse_at(o.at, ctx);
-            }
-            break;
+            check(answer);
+            return answer;
         } catch (const UsageError& e) {
-            ctx.err << "  " << std::string_view(e.what()).substr(6) << '\n';
+            ctx.err << "  " << e.what() << '\n';
         }
     }
+}
+
+// SMART's Urge Log, each field asked once, in its order.
+UrgeOptions ask_for_each_field(Context& ctx) {
+    UrgeOptions o;
+    ctx.err << "Urge log. Only the strength is needed; press Enter to skip any other question.\n"
+               "Ctrl-C or Ctrl-D stops without recording anything.\n\n";
+    o.at = ask_until(ctx,
+                     "When? (HH:MM today, or a day and time such as \"yesterday 21:30\"; "
+                     "Enter for now) ",
+                     [&](const std::string& at) {
+                         if (!at.empty()) {
+                             parse_at(at, ctx);
+                         }
+                     });
     while (!o.intensity) {
-        o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? ", 1, 10);
-        if (!o.intensity && ctx.in.eof()) {
-            throw UsageError("--intensity 1-10 is needed: how strong the urge was");
+        o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? (needed) ", 1, 10);
+        if (!o.intensity) {
+            ctx.err << "  The strength is the one answer the log needs: a number from 1 to 10.\n";
         }
     }
     o.duration = ask_number(ctx, "How long did it last, in minutes? ", 0, k_max_minutes);
-    o.trigger = ask(ctx, "What triggered it? ").value_or("");
-    o.where = ask(ctx, "Who was there, and where were you? ").value_or("");
+    o.trigger = ask(ctx, "What triggered it? ");
+    o.where = ask(ctx, "Who was there, and where were you? ");
     ctx.err << fmt::format("Ways to cope (DEADS): {}\n", fmt::join(k_deads_words, ", "));
-    const auto coped = ask(ctx, "How did you cope? (words, separated by commas) ").value_or("");
-    for (std::size_t pos = 0; pos <= coped.size();) {
-        auto comma = coped.find(',', pos);
-        comma = comma == std::string::npos ? coped.size() : comma;
-        const auto word = coped.substr(pos, comma - pos);
-        if (word.find_first_not_of(" \t") != std::string::npos) {
-            o.strategies.push_back(required_text(word, "a way to cope"));
-        }
-        pos = comma + 1;
-    }
-    while (true) {
-        const auto end =
-            ask(ctx, "Did it pass? r = I rode it out, a = I acted on it, Enter to skip: ")
-                .value_or("");
-        if (end.empty() || end == "r" || end == "a") {
-            o.rode_out = end == "r";
-            o.acted = end == "a";
-            break;
-        }
-    }
-    o.note = ask(ctx, "How did you cope, and how did you feel about it? ").value_or("");
-    o.next_time = ask(ctx, "Ideas for next time? ").value_or("");
+    o.strategies =
+        ways_of_coping(ask_until(ctx, "What did you do to cope? (ways separated by commas) ",
+                                 [](const std::string& all) { ways_of_coping(all); }));
+    const auto end = ask_until(
+        ctx, "Did it pass? r = I rode it out, a = I acted on it (Enter to skip) ",
+        [](const std::string& answer) {
+            if (!answer.empty() && answer != "r" && answer != "a") {
+                throw UsageError(fmt::format("'{}' is not r or a; r = it passed, a = I acted on "
+                                             "it, or Enter to skip",
+                                             answer));
+            }
+        });
+    o.rode_out = end == "r";
+    o.acted = end == "a";
+    o.note = ask(ctx, "How did you feel, during and after? ");
+    o.next_time = ask(ctx, "Ideas for next time? ");
     return o;
 }
 

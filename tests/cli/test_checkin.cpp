@@ -10,7 +10,7 @@ TEST_CASE("checkin with options records the rating and words") {
     Sandbox s;
     auto r = s.run({"checkin", "--rating", "7", "--note", "A steady week, went to the art group"});
     CHECK(r.code == 0);
-    CHECK(r.err == "Checked in for the week of 2026-11-16.\n");
+    CHECK(r.err == "Checked in about the week of 11-16 to 11-22.\n");
     s.ok({"checkin", "--note", "Just words", "--date", "2026-11-10"});
     const auto rows = Json::parse(s.ok({"export", "checkins", "--format", "json"}));
     REQUIRE(rows.size() == 2);
@@ -41,9 +41,13 @@ TEST_CASE("on a terminal, checkin walks through the meeting rhythm") {
     CHECK(r.code == 0);
     CHECK(contains(r.out, "How have the last seven days been, from 1 to 10?"));
     CHECK(contains(r.out, "Please type a number from 1 to 10"));
-    CHECK(contains(r.out, "#1 Find a volunteer role  [y/n/s]"));
-    CHECK(contains(r.out, "Goals for the seven days ahead"));
-    CHECK(contains(r.out, "Added 2 goals for the seven days ahead."));
+    CHECK(contains(r.out, "about the week of 11-16 to 11-22"));
+    CHECK(contains(r.out, "#1 Find a volunteer role — rolled over from the week of 2026-11-09 "
+                          "(1 week)  [y/n/s]"));
+    CHECK(contains(r.out, "#3 Walk (weekly, 0/1 so far)  [y/n/s]"));
+    CHECK(contains(r.out, "Goals for the seven days ahead (the week of 11-16 to 11-22)"));
+    CHECK(contains(r.out, "1 goal achieved: Call my sister."));
+    CHECK(contains(r.out, "Added 2 goals for the week of 11-16 to 11-22."));
     const auto list = s.ok({"goal", "list"});
     CHECK(contains(list, "#1 [ ] Find a volunteer role"));
     CHECK(contains(list, "#2 [x] Call my sister"));
