@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 
 set -l commands goal checkin review urge-log cbc cba worksheet export import config
-set -l weeks this last next -1 -2 -4
+set -l weeks this last next -1 -2 -4 yesterday
+set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
 set -l deads deny delay escape avoid accept attack distract substitute
 
@@ -25,7 +26,7 @@ end
 
 complete -c smartgoals -f
 complete -c smartgoals -l db -r -F -d 'Database file'
-complete -c smartgoals -l today -x -d 'Take this date as today (YYYY-MM-DD)'
+complete -c smartgoals -l today -x -a "$days" -d 'Take this day as today (YYYY-MM-DD, yesterday, mon...)'
 complete -c smartgoals -l color -x -a 'auto always never' -d 'Colour'
 complete -c smartgoals -s q -l quiet -d 'No messages, only data and errors'
 complete -c smartgoals -l version -d 'Print the version'
@@ -50,7 +51,7 @@ complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l week -x -a "$wee
 complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l area -x -a "$areas none" -d 'SMART point'
 complete -c smartgoals -n "__smartgoals_using goal add; or __smartgoals_using goal edit" -l times -x -d 'Times a week'
 complete -c smartgoals -n "__smartgoals_using goal add" -l every-week -d 'A weekly goal'
-complete -c smartgoals -n "__smartgoals_using goal done" -l date -x -d 'Date'
+complete -c smartgoals -n "__smartgoals_using goal done" -l date -x -a "$days" -d 'Day'
 complete -c smartgoals -n "__smartgoals_using goal done" -l note -x -d 'A few words'
 complete -c smartgoals -n "__smartgoals_using goal edit" -l text -x -d 'New text'
 complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
@@ -58,7 +59,7 @@ complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
 # checkin, review
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l rating -x -a '1 2 3 4 5 6 7 8 9 10' -d 'The last seven days'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l note -x -d 'A few words'
-complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l date -x -d 'Date'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l date -x -a "$days" -d 'Day'
 complete -c smartgoals -n "__fish_seen_subcommand_from review" -l week -x -a "$weeks" -d 'Week'
 complete -c smartgoals -n "__fish_seen_subcommand_from review" -l trend -x -d 'Weeks in the trend'
 complete -c smartgoals -n "__fish_seen_subcommand_from review" -l format -x -a 'text markdown html json'
@@ -93,8 +94,8 @@ complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l format -x -
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l title -x -d 'Group, date, venue'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
-complete -c smartgoals -n "__fish_seen_subcommand_from export" -l since -x -d 'From (YYYY-MM-DD)'
-complete -c smartgoals -n "__fish_seen_subcommand_from export" -l until -x -d 'To (YYYY-MM-DD)'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l since -x -a "$days" -d 'From (YYYY-MM-DD, yesterday, mon...)'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -l until -x -a "$days" -d 'To (YYYY-MM-DD, today, fri...)'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'File'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l spreadsheet-safe -d 'Guard formulas'
 complete -c smartgoals -n "__fish_seen_subcommand_from import" -F

@@ -100,13 +100,13 @@ std::vector<ReviewSection> goals(const Review& r) {
         }
         rolling.items.push_back(line);
     }
-    // What rolls over is in the next week's list (past), or this week's (current).
-    shorten(rolling.items, past ? r.week().plus(1) : r.week());
     achieved.title = fmt::format("Goals achieved ({})", achieved.items.size());
     rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling.items.size())
                          : fmt::format("Still open: they roll over to next week if not done ({})",
                                        rolling.items.size());
     let_go.title = fmt::format("Let go ({})", let_go.items.size());
+    // What rolls over is in the next week's list (past), or this week's (current).
+    shorten(rolling.items, past ? r.week().plus(1) : r.week());
     return {achieved, rolling, let_go, weekly};
 }
 

@@ -288,7 +288,8 @@ void register_checkin(CLI::App& app, Action& action) {
     auto* c = app.add_subcommand("checkin", "Record how the last seven days have been");
     c->add_option("--rating", options->rating, "The last seven days, from 1 to 10");
     c->add_option("--note", options->note, "A few words: successes and challenges");
-    c->add_option("--date", options->date, "The day of the check-in (default today)");
+    c->add_option("--date", options->date,
+                  "The day of the check-in: YYYY-MM-DD, yesterday, mon... (default today)");
     c->footer(R"(
 With no options on a terminal, it walks through the meeting: rate the last
 seven days, go through your open goals, then set goals for the seven days ahead.

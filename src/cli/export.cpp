@@ -130,8 +130,10 @@ void register_export(CLI::App& app, Action& action) {
                   "goals, completions, checkins, urges, cbc or weeks; "
                   "none for everything (JSON)");
     e->add_option("--format", options->format, "csv (the default with a table) or json");
-    e->add_option("--since", options->since, "From this date, inclusive (YYYY-MM-DD)");
-    e->add_option("--until", options->until, "Up to this date, inclusive (YYYY-MM-DD)");
+    e->add_option("--since", options->since,
+                  "From this day, inclusive (YYYY-MM-DD, yesterday, mon...)");
+    e->add_option("--until", options->until,
+                  "Up to this day, inclusive (YYYY-MM-DD, today, fri...)");
     e->add_option("-o,--output", options->output, "Write to this file (private, replaced whole)");
     e->add_flag("--spreadsheet-safe", options->spreadsheet_safe,
                 "Prefix CSV text beginning with = + - @ with ' so a spreadsheet cannot run it");

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace smartgoals::cli {
@@ -235,11 +236,12 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
     ctx.say(fmt::format("Changed goal #{}.{}", id, note));
 }
 
-std::string status_mark(const Goal& goal, const Placement& at) {
+// A goal as it stood in `week` (rule 10): closed only when closed by the week's end.
+std::string status_mark(const Goal& goal, const Placement& at, Status status) {
     if (goal.kind == Kind::weekly) {
         return at.done_here ? "[x]" : "[ ]";
     }
-    switch (goal.status) {
+    switch (status) {
     case Status::done:
         return "[x]";
     case Status::dropped:
@@ -250,17 +252,26 @@ std::string status_mark(const Goal& goal, const Placement& at) {
     return "[ ]";
 }
 
-void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekday ws, bool all) {
+// One goal's line: in a week's list (as it stood in `week`), or with --all (as it stands now,
+// with its progress to date).
+void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week week, Weekday ws,
+                     bool all) {
     std::vector<std::string> notes;
     const Week planned = planned_week(goal, ws);
+    const Status status = all ? goal.status : status_in(goal, week);
+    const bool past = week.end() < ctx.today;
     if (goal.area) {
         notes.emplace_back(to_string(*goal.area));
     }
     if (goal.kind == Kind::weekly) {
-        notes.push_back(all ? fmt::format("every week from {}, {} time{}",
-                                          format_date(planned.start), goal.target,
-                                          goal.target == 1 ? "" : "s")
-                            : fmt::format("weekly, {}/{} this week", at.progress, goal.target));
+        if (all) {
+            notes.push_back(fmt::format("every week from {}, {} time{}", format_date(planned.start),
+                                        goal.target, goal.target == 1 ? "" : "s"));
+        }
+        if (!all || goal.status == Status::open) {
+            notes.push_back(fmt::format("{}{}/{} {}", all ? "" : "weekly, ", at.progress, at.target,
+                                        past ? "that week" : "this week"));
+        }
     } else {
         if (all) {
             notes.push_back("week of " + format_date(planned.start));
@@ -268,17 +279,17 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Weekda
         if (goal.target > 1) {
             notes.push_back(fmt::format("{}/{}", at.progress, goal.target));
         }
-        if (!all && at.carried && goal.status == Status::open) {
+        if (!all && at.carried && status == Status::open) {
             notes.push_back(rolled_over_note(planned, at.carried_weeks));
         }
     }
-    if (goal.status == Status::done) {
+    if (status == Status::done) {
         notes.push_back("done " + format_date(*goal.closed));
-    } else if (goal.status == Status::dropped) {
+    } else if (status == Status::dropped) {
         notes.push_back("let go " + format_date(*goal.closed));
     }
-    std::string line =
-        fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id), status_mark(goal, at), goal.text);
+    std::string line = fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id),
+                                   status_mark(goal, at, status), goal.text);
     for (const auto& n : notes) {
         line += "  · " + n;
     }
@@ -289,10 +300,18 @@ void run_list(const GoalListOptions& o, Context& ctx) {
     Store& store = ctx.store();
     const Weekday ws = store.week_start();
     if (o.all) {
+        const Week current = week_containing(ctx.today, ws);
         const auto goals = store.all_goals();
         for (const auto& goal : goals) {
-            const Week shown = week_containing(ctx.today, ws);
-            print_goal_line(ctx, goal, place(goal, shown, ctx.today, ws), ws, true);
+            // Progress to date: a once goal's every completion, a weekly goal's this week.
+            Placement at = place(goal, current, ctx.today, ws);
+            at.target = target_in(goal, current, ws);
+            at.progress = goal.kind == Kind::once
+                              ? static_cast<int>(goal.completions.size())
+                              : static_cast<int>(std::count_if(
+                                    goal.completions.begin(), goal.completions.end(),
+                                    [&](const Completion& c) { return current.contains(c.date); }));
+            print_goal_line(ctx, goal, at, current, ws, true);
         }
         if (goals.empty()) {
             ctx.say("No goals yet. Add one with: smartgoals goal add \"Walk once a week\"");
@@ -305,10 +324,11 @@ void run_list(const GoalListOptions& o, Context& ctx) {
     ctx.out << fmt::format("Goals for the week of {} to {}\n", format_date(week.start),
                            format_date(week.end()));
     for (const auto& [goal, at] : summary.goals) {
-        print_goal_line(ctx, *goal, at, ws, false);
+        print_goal_line(ctx, *goal, at, week, ws, false);
     }
     if (summary.goals.empty()) {
-        ctx.out << "  No goals for this week yet.\n";
+        ctx.out << (week.end() < ctx.today ? "  No goals that week.\n"
+                                           : "  No goals for this week yet.\n");
     }
 }
 
@@ -330,8 +350,8 @@ Examples:
     auto* a = goal->add_subcommand("add", "Add a goal and print its id");
     a->add_option("text", add->text, "What you plan to do, in your words")->required();
     a->add_option("--week", add->week,
-                  "The week it is for: this (default), next, last, -N, "
-                  "YYYY-MM-DD or YYYY-Www");
+                  "The week it is for: this (default), next, last, -N, a day "
+                  "(YYYY-MM-DD, today, fri) or YYYY-Www");
     a->add_option("--area", add->area,
                   "One of SMART's four points: motivation, urges, thoughts, "
                   "balance");
@@ -350,7 +370,9 @@ Examples:
     auto done = std::make_shared<GoalDoneOptions>();
     auto* d = goal->add_subcommand("done", "Record that you did it (one completion)");
     d->add_option("id", done->id, "The goal's id")->required();
-    d->add_option("--date", done->date, "When (YYYY-MM-DD; default today; never in the future)");
+    d->add_option("--date", done->date,
+                  "When: YYYY-MM-DD, today, yesterday or a weekday such as mon (default today; "
+                  "never in the future)");
     d->add_option("--note", done->note, "A few words about it");
     d->footer("\nExamples:\n  smartgoals goal done 3\n  smartgoals goal done 3 --date 2026-11-20 "
               "--note \"With a friend\"");
@@ -389,7 +411,8 @@ Examples:
 
     auto list = std::make_shared<GoalListOptions>();
     auto* l = goal->add_subcommand("list", "The goals of a week; rolled-over ones marked");
-    l->add_option("--week", list->week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
+    l->add_option("--week", list->week,
+                  "this (default), last, next, -N, a day (YYYY-MM-DD, yesterday, mon), YYYY-Www");
     l->add_flag("--all", list->all, "Every goal, whatever its week");
     l->footer("\nExamples:\n  smartgoals goal list\n  smartgoals goal list --week last\n"
               "  smartgoals goal list --all");

@@ -263,7 +263,9 @@ void register_urge_log(CLI::App& app, Action& action) {
     u->fallthrough();
     u->add_option("--intensity", o->intensity, "How strong, 1 to 10 (required)");
     u->add_option("--duration", o->duration, "How long it lasted, in minutes");
-    u->add_option("--at", o->at, "When: \"YYYY-MM-DD HH:MM\" or HH:MM (default now)");
+    u->add_option(
+        "--at", o->at,
+        "When: \"YYYY-MM-DD HH:MM\", \"yesterday 21:30\", \"mon 09:00\" or HH:MM (default now)");
     u->add_option("--trigger", o->trigger, "What triggered it");
     u->add_option("--where", o->where, "Who was there, where you were");
     u->add_option("--strategy", o->strategies,
@@ -286,7 +288,8 @@ Examples:
 
     auto week = std::make_shared<std::string>("this");
     auto* l = u->add_subcommand("list", "The urges of a week, newest first");
-    l->add_option("--week", *week, "this (default), last, next, -N, YYYY-MM-DD, YYYY-Www");
+    l->add_option("--week", *week,
+                  "this (default), last, next, -N, a day (YYYY-MM-DD, yesterday, mon), YYYY-Www");
     l->footer("\nExamples:\n  smartgoals urge-log list\n  smartgoals urge-log list --week last");
     l->callback([&action, week] {
         action = {Needs::read, [week](Context& ctx) { run_list(*week, ctx); }};

@@ -62,7 +62,7 @@ TEST_CASE("weekly goals start fresh each week") {
     s.ok({"goal", "done", "1", "--date", "2026-11-11"});
     s.ok({"goal", "done", "1", "--date", "2026-11-17"});
     CHECK(
-        contains(s.ok({"goal", "list", "--week", "last"}), "#1 [x] Walk  · weekly, 2/2 this week"));
+        contains(s.ok({"goal", "list", "--week", "last"}), "#1 [x] Walk  · weekly, 2/2 that week"));
     CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Walk  · weekly, 1/2 this week"));
     CHECK(
         contains(s.ok({"goal", "list", "--week", "next"}), "#1 [ ] Walk  · weekly, 0/2 this week"));
@@ -150,7 +150,7 @@ TEST_CASE("goal list --all shows every goal with its week") {
     s.ok({"goal", "add", "Walk", "--every-week"});
     const auto all = s.ok({"goal", "list", "--all"});
     CHECK(all == "  #1 [ ] Old goal  · week of 2026-09-28\n"
-                 "  #2 [ ] Walk  · every week from 2026-11-16, 1 time\n");
+                 "  #2 [ ] Walk  · every week from 2026-11-16, 1 time  · 0/1 this week\n");
 }
 
 TEST_CASE("reopen after lowering the target takes back every completion that keeps it done") {

@@ -46,6 +46,7 @@ t smartgoals worksheet ''
 t smartgoals review --format ''
 t smartgoals config set week-start t
 t smartgoals goal list --week ''
+t smartgoals goal done 1 --date t
 )";
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
@@ -65,7 +66,8 @@ t smartgoals goal list --week ''
           "weekly cbc urge-log change-plan all\n"
           "text markdown html json\n"
           "tuesday thursday\n"
-          "this last next -1 -2 -4\n");
+          "this last next -1 -2 -4 yesterday\n"
+          "today tuesday thursday\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
