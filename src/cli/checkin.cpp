@@ -228,7 +228,8 @@ void run_checkin(Meeting& m, Context& ctx) {
     } else {
         ctx.say("No rating or words given, so no check-in was recorded.");
     }
-    std::vector<std::string> achieved, moved_on;
+    // Weekly completions are counted as such: a weekly goal is never done, its week is achieved.
+    std::vector<std::string> achieved, moved_on, weekly_achieved, weekly_moved_on;
     const Week done_week = week_containing(m.done_on, ws);
     for (const auto id : m.goals_done) {
         // A goal closed meanwhile, in another terminal, is left as it is.
@@ -243,24 +244,26 @@ void run_checkin(Meeting& m, Context& ctx) {
         store.save(change);
         const Goal& g = change.after;
         const auto at = place(g, done_week, ctx.today, ws);
-        if (g.kind == Kind::weekly && !at.done_here) {
-            moved_on.push_back(fmt::format("{} {}/{}", g.text, at.progress, at.target));
-        } else if (g.kind == Kind::once && g.status != Status::done) {
+        if (g.kind == Kind::weekly) {
+            (at.done_here ? weekly_achieved : weekly_moved_on)
+                .push_back(fmt::format("{} {}/{}", g.text, at.progress, at.target));
+        } else if (g.status != Status::done) {
             moved_on.push_back(fmt::format("{} {}/{}", g.text, g.completions.size(), g.target));
         } else {
-            achieved.push_back(g.kind == Kind::weekly
-                                   ? fmt::format("{} {}/{}", g.text, at.progress, at.target)
-                                   : g.text);
+            achieved.push_back(g.text);
         }
     }
-    if (!achieved.empty()) {
-        ctx.say(fmt::format("{} achieved: {}.", plural(achieved.size(), "goal"),
-                            fmt::join(achieved, "; ")));
-    }
-    if (!moved_on.empty()) {
-        ctx.say(fmt::format("{} moved on: {}.", plural(moved_on.size(), "goal"),
-                            fmt::join(moved_on, "; ")));
-    }
+    const auto tell = [&](const std::vector<std::string>& goals, std::string_view kind,
+                          std::string_view what) {
+        if (!goals.empty()) {
+            ctx.say(fmt::format("{} {}: {}.", plural(goals.size(), kind), what,
+                                fmt::join(goals, "; ")));
+        }
+    };
+    tell(achieved, "goal", "achieved");
+    tell(moved_on, "goal", "moved on");
+    tell(weekly_achieved, "weekly goal", "achieved for the week");
+    tell(weekly_moved_on, "weekly goal", "moved on");
     const Date ahead_day = std::min(m.checkin.date + std::chrono::days{1}, k_last_day);
     for (auto& goal : m.goals_ahead) {
         goal.planned = ahead_day;

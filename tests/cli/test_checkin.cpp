@@ -69,3 +69,20 @@ TEST_CASE("on a terminal, skipping everything records nothing") {
     CHECK(contains(r.out, "no check-in was recorded"));
     CHECK(s.state() == before);
 }
+
+TEST_CASE("the guided check-in counts weekly completions as such in its summary") {
+    Sandbox s;
+    s.ok({"-q", "goal", "add", "Walk", "--every-week", "--times", "3"});
+    s.ok({"-q", "goal", "add", "Swim", "--every-week"});
+    s.ok({"-q", "goal", "add", "Read two books", "--times", "2"});
+    s.ok({"-q", "goal", "done", "1"});
+    const auto r = s.run_on_terminal({"checkin"}, "7\n\ny\ny\ny\n\n");
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "#1 Walk (weekly, 1/3 so far)  [y/n/s]"));
+    CHECK(contains(r.out, "#3 Read two books (0/2)  [y/n/s]"));
+    CHECK(contains(r.out, "1 goal moved on: Read two books 1/2."));
+    CHECK(contains(r.out, "1 weekly goal achieved for the week: Swim 1/1."));
+    CHECK(contains(r.out, "1 weekly goal moved on: Walk 2/3."));
+    CHECK_FALSE(contains(r.out, "goals achieved"));
+}

@@ -387,3 +387,35 @@ TEST_CASE("rule 9: a weekly goal's new target applies from this week on") {
         CHECK(target_in(raised, Week{d("2026-11-12")}, std::chrono::Thursday) == 3);
     }
 }
+
+TEST_CASE("a check-in on the meeting day counts in the week just ended, for every meeting day") {
+    const Date monday = d("2026-12-28"); // the turn of a year is inside every week below
+    for (unsigned start = 0; start < 7; ++start) {
+        const Weekday ws{start};
+        const Date meeting = monday + (ws - Monday);
+        CAPTURE(format_date(meeting));
+        History h;
+        h.week_start = ws;
+        h.checkins = {Checkin{.id = 1, .date = meeting, .rating = 4},
+                      Checkin{.id = 2, .date = meeting - std::chrono::days{1}, .rating = 6},
+                      Checkin{.id = 3, .date = meeting + std::chrono::days{3}, .rating = 9}};
+        const Week ended = week_containing(meeting, ws).plus(-1);
+        const auto before = summarize(h, ended, meeting);
+        REQUIRE(before.checkins.size() == 2);
+        CHECK(before.avg_rating_tenths == 50);
+        const auto now = summarize(h, ended.plus(1), meeting + std::chrono::days{3});
+        REQUIRE(now.checkins.size() == 1);
+        CHECK(now.checkins[0]->id == 3);
+        // The whole-history summary agrees with the one-week one.
+        const auto weeks = summarize_weeks(h, ended, ended.plus(1), meeting + std::chrono::days{3});
+        CHECK(weeks[0].checkins.size() == 2);
+        CHECK(weeks[1].checkins.size() == 1);
+    }
+    // After a change of week-start, the same check-in counts in the week holding its day before.
+    History h;
+    h.checkins = {Checkin{.id = 1, .date = d("2026-11-19")}}; // a Thursday
+    h.week_start = std::chrono::Thursday;
+    CHECK(summarize(h, Week{d("2026-11-12")}, d("2026-11-19")).checkins.size() == 1);
+    h.week_start = Monday;
+    CHECK(summarize(h, Week{d("2026-11-16")}, d("2026-11-19")).checkins.size() == 1);
+}
