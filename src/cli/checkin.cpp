@@ -294,12 +294,22 @@ void register_checkin(CLI::App& app, Action& action) {
     c->add_option("--date", options->date,
                   "The day of the check-in: YYYY-MM-DD, yesterday, mon... (default today)");
     c->footer(R"(
+A check-in is about the seven days before it: it counts in the week that holds
+the day before it. On your meeting day (the first day of the week; see 'config
+set week-start') that is the week just ended.
+
 With no options on a terminal, it walks through the meeting: rate the last
-seven days, go through your open goals, then set goals for the seven days ahead.
+seven days, go through that week's open goals (a yes counts in that week), then
+set goals for the seven days ahead, one per line. On a goal's line, x3 (or ×3)
+sets the times, 'weekly' makes it a weekly goal, @balance sets its area:
+  Walk x3 weekly @balance
+If that week already has a check-in, it offers to change it. Ctrl-C or Ctrl-D
+at any question stops with nothing recorded.
 
 Examples:
   smartgoals checkin
-  smartgoals checkin --rating 7 --note "Busy, but I kept my walks")");
+  smartgoals checkin --rating 7 --note "Busy, but I kept my walks"
+  smartgoals checkin --rating 6 --date yesterday)");
     c->callback([&action, options] { action = checkin_action(options); });
 }
 
