@@ -190,7 +190,7 @@ TEST_CASE("the urge summary gives minutes only when some urge had a duration") {
     CHECK(contains(s.ok({"review"}), "average 5.0, highest 6. Time: 0 minutes"));
 }
 
-TEST_CASE("a way of coping cannot hold ';', which exports join them with") {
+TEST_CASE("a way of coping cannot hold a semicolon, which exports join them with") {
     Sandbox s;
     check_refused(s, {"urge-log", "--intensity", "5", "--strategy", "walk; call Sam"},
                   "--strategy: 'walk; call Sam' holds a ';'");
