@@ -6,10 +6,13 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <csignal>
+#include <fcntl.h>
 #include <istream>
 #include <ostream>
+#include <unistd.h>
 
 namespace smartgoals::cli {
 
@@ -19,10 +22,19 @@ volatile std::sig_atomic_t g_interrupted = 0;
 
 extern "C" void on_interrupt(int) {
     g_interrupted = 1;
+    // The standard library's read retries when a signal interrupts it, so the question would
+    // wait on until Enter; with /dev/null as stdin the retried read ends at once.
+    const int saved_errno = errno;
+    const int null = ::open("/dev/null", O_RDONLY);
+    if (null >= 0) {
+        ::dup2(null, STDIN_FILENO);
+        ::close(null);
+    }
+    errno = saved_errno;
 }
 
-// Ctrl-C interrupts the read (no SA_RESTART) instead of ending the process, so the member is
-// told that nothing was recorded.
+// Ctrl-C ends the waiting read instead of the process, so the member is told that nothing was
+// recorded.
 void catch_interrupt() {
     static bool installed = false;
     if (installed) {

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <iterator>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +45,27 @@ struct ExecArgs {
     std::vector<std::string> args, vars;
     std::vector<char*> c_args, c_env;
 };
+
+// Appends what `fd` shows until `deadline`, at most one read; false once it is closed (EIO is
+// how a pseudo-terminal's master reports that the other side has closed).
+bool read_some(int fd, std::string& out, std::chrono::steady_clock::time_point deadline) {
+    using namespace std::chrono;
+    const auto left = duration_cast<milliseconds>(deadline - steady_clock::now()).count();
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(std::max<long long>(left, 0))) <= 0) {
+        return true;
+    }
+    char buffer[4096];
+    const auto n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+        return true;
+    }
+    if (n <= 0) {
+        return false;
+    }
+    out.append(buffer, static_cast<std::size_t>(n));
+    return true;
+}
 
 } // namespace
 
@@ -160,6 +183,61 @@ Result Sandbox::run_on_terminal(const std::vector<std::string>& args,
     with_term["TERM"] = "dumb";
     // script(1) gives smartgoals a terminal; the input is typed into it line by line.
     return run_process({"/usr/bin/script", "-qefc", command, "/dev/null"}, with_term, input, dir);
+}
+
+Result Sandbox::converse(const std::vector<std::string>& args, const std::vector<Step>& steps,
+                         int columns) const {
+    using namespace std::chrono;
+    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto with_term = env;
+    with_term["TERM"] = "dumb";
+    ExecArgs exec_args(argv, with_term);
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = static_cast<unsigned short>(columns);
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, &size);
+    if (pid == 0) {
+        exec_args.exec(dir);
+    }
+    REQUIRE(pid > 0);
+    Result result;
+    const auto give_up = [&](const std::string& why) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+        ::close(master);
+        FAIL(why, "; the terminal showed:\n", result.out);
+    };
+    bool open = true;
+    std::size_t from = 0; // what the next step may match starts here
+    for (const auto& step : steps) {
+        const auto deadline = steady_clock::now() + 10s;
+        std::size_t at = 0;
+        while ((at = result.out.find(step.wait_for, from)) == std::string::npos) {
+            if (!open || steady_clock::now() > deadline) {
+                give_up("'" + step.wait_for + "' did not show");
+            }
+            open = read_some(master, result.out, deadline);
+        }
+        from = at + step.wait_for.size();
+        if (::write(master, step.send.data(), step.send.size()) !=
+            static_cast<ssize_t>(step.send.size())) {
+            give_up("could not type '" + step.send + "'");
+        }
+    }
+    const auto deadline = steady_clock::now() + 10s;
+    while (open && steady_clock::now() < deadline) {
+        open = read_some(master, result.out, deadline);
+    }
+    if (open) {
+        give_up("smartgoals did not finish after the last step");
+    }
+    ::close(master);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
 }
 
 std::string Sandbox::ok(const std::vector<std::string>& args) const {

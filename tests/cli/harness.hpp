@@ -12,6 +12,12 @@ struct Result {
     std::string err;
 };
 
+// One turn of a conversation on a terminal: wait until `wait_for` shows, then type `send`.
+struct Step {
+    std::string wait_for;
+    std::string send;
+};
+
 // A temporary home for one test: its own HOME, database and fixed today, removed afterwards.
 // Commands run the real smartgoals binary with a clean environment.
 class Sandbox {
@@ -24,6 +30,12 @@ public:
     Result run(const std::vector<std::string>& args, const std::string& input = "") const;
     // Runs smartgoals on a pseudo-terminal (through script(1)), typing `input`.
     Result run_on_terminal(const std::vector<std::string>& args, const std::string& input) const;
+    // Runs smartgoals on a pseudo-terminal of `columns` x 24, answering each prompt as it
+    // appears: a step waits for its text in what was shown since the previous step's text, then
+    // types. Fails the test, with what was shown, after 10 s without it or without the end.
+    // The terminal is both stdout and stderr, so everything is in `out` (with "\r\n" and echo).
+    Result converse(const std::vector<std::string>& args, const std::vector<Step>& steps,
+                    int columns = 80) const;
     // Runs and requires exit 0, returning stdout.
     std::string ok(const std::vector<std::string>& args) const;
 
