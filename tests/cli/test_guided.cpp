@@ -66,7 +66,7 @@ TEST_CASE("guided checkin: Ctrl-C or Ctrl-D at each question records nothing") {
     CHECK(r.code == 0);
     CHECK(contains(r.out, "Checked in about the week of 11-16 to 11-22."));
     CHECK(contains(r.out, "1 goal achieved: Call my sister."));
-    CHECK(contains(r.out, "1 goal moved on: Walk 1/3."));
+    CHECK(contains(r.out, "1 weekly goal moved on: Walk 1/3."));
     CHECK(contains(r.out, "Added 1 goal for the week of 11-16 to 11-22."));
     CHECK(exported(s, "checkins").size() == 2);
     CHECK(exported(s, "goals").size() == 3);
