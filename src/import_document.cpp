@@ -160,7 +160,7 @@ Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
     }
     for (std::size_t i = 0; i < earlier.size(); ++i) {
         const Fields e(earlier[i], fmt::format("{}.earlier_targets[{}]", f.place(), i));
-        EarlierTarget t{.until = *e.date("until", true, std::nullopt),
+        EarlierTarget t{.until = *e.date("until", true, today),
                         .target = static_cast<int>(*e.number("target", 1, 99, true))};
         if (!g.earlier_targets.empty() && t.until <= g.earlier_targets.back().until) {
             e.fail("until", "is not after the one before it");

@@ -97,7 +97,13 @@ Json render_json(const Review& r) {
     }
     const Week next = r.week().plus(1);
     for (const auto* goal : r.plan) {
+        // As it stood at the end of the reviewed week: open, with the target it has ahead.
         Json g = goal_json(*goal, ws);
+        g["status"] = to_string(status_in(*goal, r.week()));
+        if (status_in(*goal, r.week()) == Status::open) {
+            g["closed"] = nullptr;
+        }
+        g["target"] = target_in(*goal, next, ws);
         const Week planned = week_containing(goal->planned, ws);
         g["carried_weeks"] = goal->kind == Kind::once && planned < next
                                  ? Json(weeks_between(planned, next))

@@ -167,7 +167,8 @@ ReviewSection plan(const Review& r) {
         const Week planned = week_containing(goal->planned, r.history->week_start);
         std::string note;
         if (goal->kind == Kind::weekly) {
-            note = fmt::format(" (every week, {})", times(goal->target));
+            note = fmt::format(" (every week, {})",
+                               times(target_in(*goal, next, r.history->week_start)));
         } else if (planned < next) {
             note = " — " + rolled_over_note(planned, weeks_between(planned, next));
         } else if (goal->target > 1) {

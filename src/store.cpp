@@ -278,8 +278,12 @@ void Store::remove_checkin(std::int64_t id) {
 }
 
 std::vector<Checkin> Store::checkins_in_weeks(Date from, Date to) {
-    // A check-in counts in the week holding the day before it (SPEC §4.1).
-    return checkins_between(from + std::chrono::days{1}, to + std::chrono::days{1});
+    // A check-in counts in the week holding the day before it (SPEC §4.1); one on the first day
+    // there is, in the week holding that day.
+    const auto after = [](Date day) {
+        return day < k_first_day ? day : day + std::chrono::days{1};
+    };
+    return checkins_between(from <= k_first_day ? from : after(from), after(to));
 }
 
 std::vector<Checkin> Store::checkins_between(Date from, Date to) {

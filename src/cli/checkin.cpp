@@ -37,8 +37,12 @@ struct Meeting {
 
 // "11-16 to 11-22"
 std::string short_span(Week week) {
-    return fmt::format("{} to {}", format_date(week.start).substr(5),
-                       format_date(week.end()).substr(5));
+    const auto month_day = [](Date day) {
+        const std::chrono::year_month_day ymd{day};
+        return fmt::format("{:02}-{:02}", static_cast<unsigned>(ymd.month()),
+                           static_cast<unsigned>(ymd.day()));
+    };
+    return fmt::format("{} to {}", month_day(week.start), month_day(week.end()));
 }
 
 // A goal for the seven days ahead as typed at the meeting: its text, then any of `×N` (or
@@ -46,12 +50,10 @@ std::string short_span(Week week) {
 Goal goal_from_line(const std::string& line) {
     Goal goal;
     std::string text = line;
-    while (true) {
+    bool times_given = false, weekly_given = false, area_given = false;
+    while (!text.empty()) {
         const auto space = text.find_last_of(" \t");
-        if (space == std::string::npos) {
-            break;
-        }
-        const std::string word = text.substr(space + 1);
+        const std::string word = space == std::string::npos ? text : text.substr(space + 1);
         const std::string lower_word = [&] {
             std::string w = word;
             for (auto& c : w) {
@@ -67,6 +69,11 @@ Goal goal_from_line(const std::string& line) {
             count = word.substr(1);
         }
         if (!count.empty() || lower_word == "×") {
+            if (times_given) {
+                throw UsageError(
+                    fmt::format("'{}' gives the times a second time; give them once", word));
+            }
+            times_given = true;
             int times = 0;
             const auto [ptr, ec] =
                 std::from_chars(count.data(), count.data() + count.size(), times);
@@ -77,9 +84,15 @@ Goal goal_from_line(const std::string& line) {
                                              word));
             }
             goal.target = times;
-        } else if (lower_word == "weekly") {
+        } else if (lower_word == "weekly" && !weekly_given) {
+            weekly_given = true;
             goal.kind = Kind::weekly;
-        } else if (word.size() > 1 && word[0] == '@') {
+        } else if (!word.empty() && word[0] == '@') {
+            if (area_given) {
+                throw UsageError(
+                    fmt::format("'{}' gives an area a second time; a goal has one", word));
+            }
+            area_given = true;
             const auto area = parse_area(lower_word.substr(1));
             if (!area) {
                 throw UsageError(fmt::format("'{}' is not one of SMART's four points: @motivation, "
@@ -90,16 +103,17 @@ Goal goal_from_line(const std::string& line) {
         } else {
             break;
         }
-        text = trim(text.substr(0, space));
+        text = space == std::string::npos ? "" : trim(text.substr(0, space));
     }
     goal.text = required_text(text, "the goal's text");
     return goal;
 }
 
-std::string goal_line(const Goal& goal, const Placement& at, Week week, Weekday ws) {
+std::string goal_line(const Goal& goal, const Placement& at, Week week, Weekday ws, Date today) {
     std::string line = fmt::format("#{} {}", goal.id, goal.text);
     if (goal.kind == Kind::weekly) {
-        line += fmt::format(" (weekly, {}/{} so far)", at.progress, at.target);
+        line += fmt::format(" (weekly, {}/{} {})", at.progress, at.target,
+                            week.contains(today) ? "so far" : "that week");
     } else {
         if (goal.target > 1) {
             line += fmt::format(" ({}/{})", at.progress, goal.target);
@@ -128,9 +142,10 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
                                format_date(last.date),
                                last.rating ? fmt::format(", rated {}/10", *last.rating) : "",
                                last.note.empty() ? "" : ": " + last.note);
-        const char answer = ask_yes_no_skip(
-            ctx, "Change it rather than add a second? y = change it, n = add another [y/n] ");
-        if (answer != 'n') {
+        if (ask_yes_no(ctx,
+                       "Change it rather than add a second? y = change it (Enter), n = add "
+                       "another [y/n] ",
+                       true)) {
             m.replaces = last.id;
             m.checkin = last;
         }
@@ -159,8 +174,8 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
                                short_span(about));
     }
     for (const auto& [goal, at] : open) {
-        if (ask_yes_no_skip(ctx, fmt::format("  {}  [y/n/s] ", goal_line(*goal, at, about, ws))) ==
-            'y') {
+        if (ask_yes_no_skip(
+                ctx, fmt::format("  {}  [y/n/s] ", goal_line(*goal, at, about, ws, date))) == 'y') {
             m.goals_done.push_back(goal->id);
         }
     }

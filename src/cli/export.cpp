@@ -101,7 +101,12 @@ void run_export(const ExportOptions& o, Context& ctx) {
         request.until = parse_day_or_throw(o.until, "--until", ctx.today);
     }
     if (request.since && request.until && *request.since > *request.until) {
-        throw UsageError(fmt::format("--since {} is after --until {}", o.since, o.until));
+        const auto named = [](const std::string& text, Date day) {
+            return parse_date(text) ? text : fmt::format("{} ({})", text, format_date(day));
+        };
+        throw UsageError(fmt::format("--since {} is after --until {}",
+                                     named(o.since, *request.since),
+                                     named(o.until, *request.until)));
     }
     Store& store = ctx.store();
     auto write = [&](std::ostream& out) {

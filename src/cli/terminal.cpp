@@ -61,7 +61,8 @@ std::string ask(Context& ctx, std::string_view prompt) {
     return trim(line);
 }
 
-std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high) {
+std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high,
+                              bool skippable) {
     while (true) {
         const auto answer = ask(ctx, prompt);
         if (answer.empty()) {
@@ -73,8 +74,8 @@ std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, in
         if (ec == std::errc{} && ptr == end && value >= low && value <= high) {
             return value;
         }
-        ctx.err << fmt::format("  Please type a number from {} to {}, or press Enter to skip.\n",
-                               low, high);
+        ctx.err << fmt::format("  Please type a number from {} to {}{}.\n", low, high,
+                               skippable ? ", or press Enter to skip" : "");
     }
 }
 
@@ -89,6 +90,20 @@ char ask_yes_no_skip(Context& ctx, std::string_view prompt) {
             return c;
         }
         ctx.err << "  Please answer y (yes), n (not yet) or s (skip).\n";
+    }
+}
+
+bool ask_yes_no(Context& ctx, std::string_view prompt, bool empty) {
+    while (true) {
+        const auto answer = ask(ctx, prompt);
+        if (answer.empty()) {
+            return empty;
+        }
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(answer[0])));
+        if (answer.size() == 1 && (c == 'y' || c == 'n')) {
+            return c == 'y';
+        }
+        ctx.err << "  Please answer y (yes) or n (no).\n";
     }
 }
 

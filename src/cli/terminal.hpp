@@ -18,7 +18,10 @@ struct PromptStopped {};
 std::string ask(Context& ctx, std::string_view prompt);
 // Asks until the answer is empty (nullopt) or a whole number in [low, high], saying why
 // another answer is needed.
-std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high);
+std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high,
+                              bool skippable = true);
+// y or n; an empty answer is `empty`.
+bool ask_yes_no(Context& ctx, std::string_view prompt, bool empty);
 // y, n or s (skip); an empty answer is skip.
 char ask_yes_no_skip(Context& ctx, std::string_view prompt);
 

@@ -159,7 +159,7 @@ UrgeOptions ask_for_each_field(Context& ctx) {
                          }
                      });
     while (!o.intensity) {
-        o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? (needed) ", 1, 10);
+        o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? (needed) ", 1, 10, false);
         if (!o.intensity) {
             ctx.err << "  The strength is the one answer the log needs: a number from 1 to 10.\n";
         }

@@ -86,3 +86,16 @@ TEST_CASE("the guided check-in counts weekly completions as such in its summary"
     CHECK(contains(r.out, "1 weekly goal moved on: Walk 2/3."));
     CHECK_FALSE(contains(r.out, "goals achieved"));
 }
+
+TEST_CASE("the guided check-in re-asks a goal line that gives times or an area twice, or no text") {
+    Sandbox s;
+    const auto r = s.run_on_terminal(
+        {"checkin"}, "\n\nWalk x3 x4\nweekly\n@\nCall mum @balance @urges\nWalk x3\n\n");
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "'x3' gives the times a second time"));
+    CHECK(contains(r.out, "the goal's text is empty"));
+    CHECK(contains(r.out, "'@' is not one of SMART's four points"));
+    CHECK(contains(r.out, "'@balance' gives an area a second time"));
+    CHECK(contains(r.out, "Added 1 goal for the week of 11-16 to 11-22."));
+}

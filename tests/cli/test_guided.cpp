@@ -49,7 +49,8 @@ TEST_CASE("guided checkin: Ctrl-C or Ctrl-D at each question records nothing") {
     const std::vector<Step> walk = {
         {"Check-in on 2026-11-19, about the week of 11-16 to 11-22.", ""},
         {"That week already has a check-in, on 2026-11-17, rated 6/10: first.", ""},
-        {"Change it rather than add a second? y = change it, n = add another [y/n] ", "n\n"},
+        {"Change it rather than add a second? y = change it (Enter), n = add another [y/n] ",
+         "n\n"},
         {"How have the last seven days been, from 1 to 10? (Enter to skip) ", "8\n"},
         {"A few words about them, successes and challenges (Enter to skip): ", "Good\n"},
         {"#1 Call my sister  [y/n/s] ", "y\n"},
@@ -118,7 +119,7 @@ TEST_CASE("guided checkin: a week that has a check-in can have it changed, or a 
                                             "first",   "--date",   "2026-11-17"};
     const Step already{"That week already has a check-in, on 2026-11-17, rated 6/10: first.", ""};
     const std::string change_it =
-        "Change it rather than add a second? y = change it, n = add another [y/n] ";
+        "Change it rather than add a second? y = change it (Enter), n = add another [y/n] ";
 
     SUBCASE("y changes it; Enter keeps its words") {
         Sandbox s;

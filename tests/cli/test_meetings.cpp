@@ -224,3 +224,39 @@ TEST_CASE("a new member's trend starts at their first week") {
     const auto json = Json::parse(s.ok({"review", "--format", "json"}));
     CHECK(json["trend"].size() == 1);
 }
+
+TEST_CASE(
+    "the seven days ahead of a past week show the goals as they stood, with that week's target") {
+    Sandbox s;
+    on(s, "2026-11-02", {"goal", "add", "Walk", "--every-week", "--times", "2"});
+    on(s, "2026-11-02", {"goal", "add", "Call my sister"});
+    on(s, "2026-11-10", {"goal", "edit", "1", "--times", "3"});
+    on(s, "2026-11-18", {"goal", "done", "2"});
+    const auto text = review_on(s, "2026-11-23", {"--week", "2026-11-02"});
+    CHECK(contains(text, "#1 Walk (every week, 3 times)")); // the target of the week of 11-09
+    const auto json =
+        Json::parse(on(s, "2026-11-23", {"review", "--week", "2026-11-02", "--format", "json"}));
+    const auto& ahead = json["ahead"]["goals"];
+    REQUIRE(ahead.size() == 2);
+    // The goal carried longest comes first.
+    CHECK(ahead[0]["text"] == "Call my sister");
+    CHECK(ahead[0]["status"] == "open");
+    CHECK(ahead[0]["closed"].is_null());
+    CHECK(ahead[1]["text"] == "Walk");
+    CHECK(ahead[1]["target"] == 3);
+}
+
+TEST_CASE("a check-in on the first day there is counts in that day's week everywhere") {
+    Sandbox s("1900-01-01");
+    s.ok({"-q", "checkin", "--rating", "5"});
+    CHECK(contains(s.ok({"review"}), "1900-01-01  rated 5/10"));
+    const auto weeks = Json::parse(s.ok({"export", "weeks", "--format", "json"}));
+    REQUIRE(weeks.size() == 1);
+    CHECK(weeks[0]["checkins"] == 1);
+}
+
+TEST_CASE("--since after --until names the days the words meant") {
+    Sandbox s("2026-11-23"); // a Monday
+    check_refused(s, {"export", "checkins", "--since", "mon", "--until", "sun"},
+                  "--since mon (2026-11-23) is after --until sun (2026-11-22)");
+}
