@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/review.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <fmt/format.h>
 
@@ -198,6 +199,15 @@ ReviewDocument layout_review(const Review& r) {
         doc.sections.push_back(std::move(s));
     }
     doc.sections.push_back(urges(r));
+    // A member's words are shown, never obeyed, in every format made from this layout.
+    for (auto* list : {&doc.sections, &doc.closing}) {
+        for (auto& section : *list) {
+            section.title = shown(section.title);
+            for (auto& item : section.items) {
+                item = shown(item);
+            }
+        }
+    }
     return doc;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/text_width.hpp>
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -41,7 +42,48 @@ int char_width(utf8proc_int32_t cp) {
     return cp < 0x7f ? 1 : utf8proc_charwidth(cp);
 }
 
+bool is_bidi_control(utf8proc_int32_t cp) {
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 } // namespace
+
+std::string shown(std::string_view text) {
+    // Most text is printable ASCII and comes back as it is.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c != 0x7f; }) &&
+        std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        return std::string(text);
+    }
+    std::string out;
+    out.reserve(text.size() + 8);
+    each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
+        if (cp < 0) {
+            out += fmt::format("<0x{:02X}>", static_cast<unsigned char>(bytes[0]));
+        } else if (cp == '\n') {
+            out += "⏎";
+        } else if (cp < 0x20) {
+            out += '^';
+            out += static_cast<char>(cp + 0x40);
+        } else if (cp == 0x7f) {
+            out += "^?";
+        } else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+            out += fmt::format("<U+{:04X}>", cp);
+        } else {
+            out += bytes;
+        }
+        return true;
+    });
+    return out;
+}
+
+bool valid_utf8(std::string_view text) {
+    bool valid = true;
+    each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
+        valid = cp >= 0;
+        return valid;
+    });
+    return valid;
+}
 
 std::string trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");

@@ -3,6 +3,7 @@
 #include "cli/terminal.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -248,6 +249,14 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         std::ostream& err, std::istream& in) {
     GlobalOptions global;
     Action action;
+    // A text that is not UTF-8 is refused before anything reads it (SPEC §6.4).
+    for (int i = 1; i < argc; ++i) {
+        if (!valid_utf8(argv[i])) {
+            err << "smartgoals: error: '" << shown(argv[i])
+                << "' is not valid UTF-8 text; check the terminal's or the script's encoding\n";
+            return 2;
+        }
+    }
     auto commands = commands_named(argc, argv);
     auto app = make_app(global, action, commands);
 
@@ -301,21 +310,21 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         err << "smartgoals: stopped; nothing was recorded\n";
         return 2;
     } catch (const UsageError& e) {
-        err << "smartgoals: error: " << e.what() << '\n';
+        err << "smartgoals: error: " << shown(e.what()) << '\n';
         return 2;
     } catch (const StorageError& e) {
-        err << "smartgoals: error: " << e.what() << '\n';
+        err << "smartgoals: error: " << shown(e.what()) << '\n';
         return 1;
     } catch (const SQLite::Exception& e) {
-        err << "smartgoals: error: " << storage_message(e) << '\n';
+        err << "smartgoals: error: " << shown(storage_message(e)) << '\n';
         return 1;
     } catch (const std::filesystem::filesystem_error& e) {
-        err << "smartgoals: error: " << e.what() << '\n';
+        err << "smartgoals: error: " << shown(e.what()) << '\n';
         return 1;
     } catch (const std::exception& e) {
         // Anything else is a fault of the environment or of smartgoals itself, never of the
         // command line; the transaction was rolled back.
-        err << "smartgoals: error: " << e.what() << "; nothing was changed\n";
+        err << "smartgoals: error: " << shown(e.what()) << "; nothing was changed\n";
         return 1;
     }
 }

@@ -3,6 +3,7 @@
 
 #include <smartgoals/cost_benefit.hpp>
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -75,6 +76,15 @@ void run_add(const CbcOptions& o, Context& ctx) {
                         quadrant_label(item.quadrant, c.activity)));
 }
 
+// The comparison with its words made safe to print for people (SPEC §6.4).
+CostBenefit shown_for_people(CostBenefit c) {
+    c.title = shown(c.title);
+    for (auto& item : c.items) {
+        item.text = shown(item.text);
+    }
+    return c;
+}
+
 void run_show(const CbcOptions& o, Context& ctx) {
     if (o.format != "text" && o.format != "json" && o.format != "markdown" && o.format != "html") {
         throw UsageError(fmt::format(
@@ -86,11 +96,11 @@ void run_show(const CbcOptions& o, Context& ctx) {
     if (o.format == "json") {
         ctx.out << render_comparison_json(c).dump(2) << '\n';
     } else if (o.format == "markdown") {
-        render_comparison_markdown(c, ctx.out);
+        render_comparison_markdown(shown_for_people(c), ctx.out);
     } else if (o.format == "html") {
         render_comparison_html(c, ctx.out);
     } else {
-        render_grid_text(c, ctx.out);
+        render_grid_text(shown_for_people(c), ctx.out);
     }
 }
 
@@ -98,8 +108,8 @@ void run_list(Context& ctx) {
     Store& store = ctx.store();
     const auto all = store.comparisons();
     for (const auto& c : all) {
-        ctx.out << fmt::format("{:>5}  {}  ({}, started {})\n", fmt::format("#{}", c.id), c.title,
-                               c.kind(), c.created.substr(0, 10));
+        ctx.out << fmt::format("{:>5}  {}  ({}, started {})\n", fmt::format("#{}", c.id),
+                               shown(c.title), c.kind(), c.created.substr(0, 10));
     }
     if (all.empty()) {
         ctx.say("No comparisons yet. Start one with: smartgoals cbc new \"Drinking\"");

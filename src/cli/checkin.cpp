@@ -123,7 +123,7 @@ std::string goal_line(const Goal& goal, const Placement& at, Week week, Weekday 
                                              weeks_between(planned_week(goal, ws), week));
         }
     }
-    return line;
+    return shown(line);
 }
 
 Meeting walk_through(Context& ctx, Store& store, Date date) {
@@ -141,7 +141,7 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
         ctx.err << fmt::format("That week already has a check-in, on {}{}{}.\n",
                                format_date(last.date),
                                last.rating ? fmt::format(", rated {}/10", *last.rating) : "",
-                               last.note.empty() ? "" : ": " + last.note);
+                               last.note.empty() ? "" : ": " + shown(last.note));
         if (ask_yes_no(ctx,
                        "Change it rather than add a second? y = change it (Enter), n = add "
                        "another [y/n] ",
@@ -193,7 +193,7 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
         try {
             m.goals_ahead.push_back(goal_from_line(text));
         } catch (const UsageError& e) {
-            ctx.err << "  " << e.what() << "; type it again, or an empty line to finish.\n";
+            ctx.err << "  " << shown(e.what()) << "; type it again, or an empty line to finish.\n";
         }
     }
     return m;

@@ -3,6 +3,7 @@
 #include "cli/context.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -19,12 +20,8 @@ void run_complete(const std::string& what, Context& ctx) {
         throw UsageError(fmt::format("__complete: '{}' is not goals, all-goals or cbc", what));
     }
     Store& store = ctx.store();
-    auto one_line = [](std::string text) {
-        for (auto& c : text) {
-            c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-        }
-        return text;
-    };
+    // One line each, id and text split by a tab: the text shown, never obeyed (SPEC §6.4).
+    auto one_line = [](const std::string& text) { return shown(text); };
     if (what == "cbc") {
         for (const auto& c : store.comparisons()) {
             ctx.out << c.id << '\t' << one_line(c.title) << '\n';

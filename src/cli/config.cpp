@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -37,7 +38,7 @@ std::string default_value(std::string_view key) {
 void run_list(Context& ctx) {
     Store& store = ctx.store();
     for (auto key : k_keys) {
-        ctx.out << key << '=' << store.setting(std::string(key)).value_or(default_value(key))
+        ctx.out << key << '=' << shown(store.setting(std::string(key)).value_or(default_value(key)))
                 << '\n';
     }
 }
@@ -45,7 +46,7 @@ void run_list(Context& ctx) {
 void run_get(const ConfigOptions& o, Context& ctx) {
     const auto key = checked_key(o.key);
     Store& store = ctx.store();
-    ctx.out << store.setting(key).value_or(default_value(key)) << '\n';
+    ctx.out << shown(store.setting(key).value_or(default_value(key))) << '\n';
 }
 
 void run_set(const ConfigOptions& o, Context& ctx) {
@@ -64,7 +65,7 @@ void run_set(const ConfigOptions& o, Context& ctx) {
     }
     Store& store = ctx.store();
     store.set_setting(key, value);
-    ctx.say(fmt::format("{} is now {}.", key, value));
+    ctx.say(fmt::format("{} is now {}.", key, shown(value)));
 }
 
 } // namespace

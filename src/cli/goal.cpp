@@ -293,7 +293,7 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week w
     for (const auto& n : notes) {
         line += "  · " + n;
     }
-    ctx.out << line << '\n';
+    ctx.out << shown(line) << '\n';
 }
 
 void run_list(const GoalListOptions& o, Context& ctx) {

@@ -52,13 +52,18 @@ void catch_interrupt() {
 
 std::string ask(Context& ctx, std::string_view prompt) {
     catch_interrupt();
-    ctx.err << prompt << std::flush;
-    std::string line;
-    if (g_interrupted || !std::getline(ctx.in, line) || g_interrupted) {
-        ctx.err << '\n';
-        throw PromptStopped{};
+    while (true) {
+        ctx.err << prompt << std::flush;
+        std::string line;
+        if (g_interrupted || !std::getline(ctx.in, line) || g_interrupted) {
+            ctx.err << '\n';
+            throw PromptStopped{};
+        }
+        if (valid_utf8(line)) {
+            return trim(line);
+        }
+        ctx.err << "  That was not valid UTF-8 text; please type it again.\n";
     }
-    return trim(line);
 }
 
 std::optional<int> ask_number(Context& ctx, std::string_view prompt, int low, int high,

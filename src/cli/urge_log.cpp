@@ -228,7 +228,7 @@ void print_urge(Context& ctx, const Urge& u) {
         if (text.empty()) {
             return;
         }
-        for (const auto& line : wrap_to_width(fmt::format("{}: {}", label, text), 72)) {
+        for (const auto& line : wrap_to_width(shown(fmt::format("{}: {}", label, text)), 72)) {
             ctx.out << "       " << line << '\n';
         }
     };
