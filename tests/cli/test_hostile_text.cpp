@@ -72,3 +72,18 @@ TEST_CASE("text that is not UTF-8 is refused, and nothing is written") {
     // JSON output keeps working afterwards.
     CHECK(nlohmann::json::parse(s.ok({"export", "--format", "json"}))["goals"].size() == 1);
 }
+
+TEST_CASE("on a real terminal, goal list sends no escape sequence a goal's text held") {
+    Sandbox s;
+    s.ok({"-q", "goal", "add", "--", k_title});
+    s.ok({"-q", "goal", "add", "Clip\x1b]52;c;ZXZpbA==\x07 board"});
+    // On a terminal, with colour left to auto: whatever reaches the screen is smartgoals' own.
+    const auto r = s.converse({"goal", "list", "--color", "auto"}, {{"Goals for the week", ""}});
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "^[]0;owned^G"));
+    CHECK(contains(r.out, "Clip^[]52;c;ZXZpbA==^G board"));
+    CHECK(r.out.find("\x1b]") == std::string::npos);   // no title, no clipboard
+    CHECK(r.out.find("\x1b[2J") == std::string::npos); // no clearing of the screen
+    CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+}

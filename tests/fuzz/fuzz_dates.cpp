@@ -29,5 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     (void)parse_weekday(text);
+    // A day as people say it is today or before it, and within the years there are.
+    if (const auto day = parse_day(text, today)) {
+        if (*day > today && !parse_date(text)) {
+            std::abort();
+        }
+    }
     return 0;
 }
