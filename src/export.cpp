@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "stored.hpp"
+
 #include <smartgoals/export.hpp>
 #include <smartgoals/rules.hpp>
 #include <smartgoals/urges.hpp>
@@ -196,9 +198,9 @@ void export_goals(Store& store, const ExportRequest& request, std::ostream& out)
     while (query.executeStep()) {
         Goal goal;
         goal.kind = parse_kind(query.getColumn(4).getString()).value_or(Kind::once);
-        goal.planned = *parse_date(query.getColumn(6).getString());
+        goal.planned = stored_date(query.getColumn(6));
         if (!query.getColumn(9).isNull()) {
-            goal.closed = parse_date(query.getColumn(9).getString());
+            goal.closed = stored_date(query.getColumn(9));
         }
         writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                     query.getColumn(2).getString(), text_or_empty(query.getColumn(3)),
@@ -229,7 +231,7 @@ void export_checkins(Store& store, const ExportRequest& request, std::ostream& o
     const auto rows = store.rows(Rows::checkins, window_of(request));
     auto& query = *rows;
     while (query.executeStep()) {
-        const Date date = *parse_date(query.getColumn(2).getString());
+        const Date date = stored_date(query.getColumn(2));
         const auto rating = query.getColumn(3);
         writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                     format_date(date), format_date(checkin_week(date, ws).start),
@@ -255,7 +257,7 @@ void export_urges(Store& store, const ExportRequest& request, std::ostream& out)
         const auto date = at.substr(0, 10);
         if (date != day) {
             day = date;
-            week = format_date(week_containing(*parse_date(day), ws).start);
+            week = format_date(week_containing(stored_date(day), ws).start);
         }
         const auto duration = query.getColumn(4);
         writer.row({query.getColumn(0).getInt64(), text_of(query.getColumn(1)), at,

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "stored.hpp"
+
 #include <smartgoals/transfer.hpp>
 
 #include <SQLiteCpp/Statement.h>
@@ -50,7 +52,7 @@ void write_goals(Store& store, const ExportRequest& request, std::ostream& out) 
     bool more_targets = targets.executeStep();
     while (goals.executeStep()) {
         const auto id = goals.getColumn(0).getInt64();
-        const Date planned = *parse_date(goals.getColumn(6).getString());
+        const Date planned = stored_date(goals.getColumn(6));
         Json nested = Json::array();
         while (more && completions.getColumn(0).getInt64() < id) {
             more = completions.executeStep();

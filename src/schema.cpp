@@ -4,6 +4,7 @@
 
 #include <smartgoals/store.hpp>
 
+#include <initializer_list>
 #include <iterator>
 
 namespace smartgoals {
@@ -153,6 +154,20 @@ static_assert(std::size(k_migrations) == Store::k_schema_version);
 
 std::string migration_sql(int from_version) {
     return k_migrations[from_version];
+}
+
+std::vector<std::string> tables_of_version(int version) {
+    std::vector<std::string> tables;
+    const auto since = [&](int v, std::initializer_list<const char*> names) {
+        if (version >= v) {
+            tables.insert(tables.end(), names.begin(), names.end());
+        }
+    };
+    since(1, {"settings", "goals", "completions", "checkins"});
+    since(2, {"urges", "comparisons", "comparison_items"});
+    since(6, {"week_totals"});
+    since(7, {"goal_targets"});
+    return tables;
 }
 
 } // namespace smartgoals

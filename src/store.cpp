@@ -19,49 +19,6 @@ namespace smartgoals {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr int k_busy_timeout_ms = 10000;
-
-// Creates each missing directory 0700 whatever the umask.
-void create_directories_private(const fs::path& dir) {
-    if (dir.empty() || fs::exists(dir)) {
-        return;
-    }
-    create_directories_private(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw StorageError(
-            fmt::format("cannot create the directory {}: {}", dir.string(), std::strerror(errno)));
-    }
-    ::chmod(dir.c_str(), 0700);
-}
-
-void create_file_private(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw StorageError(
-            fmt::format("cannot create the database {}: {}", file.string(), std::strerror(errno)));
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-}
-
-int user_version(SQLite::Database& db, const fs::path& path) {
-    try {
-        return db.execAndGet("PRAGMA user_version").getInt();
-    } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_NOTADB) {
-            throw StorageError(fmt::format(
-                "{} is not a smartgoals database (it is not SQLite); it was left untouched",
-                path.string()));
-        }
-        throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
-                                       path.string(), e.what()));
-    }
-}
-
-} // namespace
-
 fs::path database_path(const std::string& option, const std::string& env_db,
                        const std::string& xdg_data_home, const std::string& home) {
     if (!option.empty()) {
@@ -126,66 +83,14 @@ Store Store::in_memory() {
     return store;
 }
 
-Store Store::open(const fs::path& path, Mode mode) {
-    const bool write = mode == Mode::write;
-    if (!fs::exists(path)) {
-        if (!write) {
-            return in_memory(); // a read of a missing database sees an empty one
-        }
-        create_directories_private(path.parent_path());
-        create_file_private(path);
-    }
-    std::unique_ptr<SQLite::Database> db;
-    try {
-        db = std::make_unique<SQLite::Database>(
-            path,
-            // One thread per connection: SQLite need not lock its mutex for every call.
-            (write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
-            k_busy_timeout_ms);
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(fmt::format("cannot open the database {}: {}", path.string(), e.what()));
-    }
-    // Check what the file is before anything writes to it.
-    const int version = user_version(*db, path);
-    if (version > k_schema_version) {
-        throw StorageError(fmt::format(
-            "{} was written by a newer smartgoals (schema {}; this one reads up to {}); "
-            "it was left untouched; use the newer smartgoals",
-            path.string(), version, k_schema_version));
-    }
-    if (version == 0 && db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-        throw StorageError(fmt::format(
-            "{} is an SQLite file of another program, not a smartgoals database; it was left "
-            "untouched",
-            path.string()));
-    }
-    if (!write && version < k_schema_version) {
-        // Bring an older (or just created, empty) file up to date first, then read it.
-        db.reset();
-        open(path, Mode::write).commit();
-        return open(path, mode);
-    }
-    if (write) {
-        if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
-            db->exec("PRAGMA journal_mode = WAL");
-        }
-        db->exec("PRAGMA synchronous = FULL");
-        db->exec("PRAGMA foreign_keys = ON");
-        db->exec("PRAGMA secure_delete = ON");
-    }
-    Store store(std::move(db), write);
-    if (write && version < k_schema_version) {
-        store.migrate();
-        store.commit();
-        store.m_db->exec("BEGIN IMMEDIATE");
-        store.m_in_transaction = true;
-    }
-    return store;
-}
-
 void Store::migrate() {
     // Called inside the open transaction; each step and its version move together.
     const int from = m_db->execAndGet("PRAGMA user_version").getInt();
+    if (from < 0 || from > k_schema_version) {
+        throw StorageError(fmt::format("the database is damaged: its schema version {} is not one "
+                                       "smartgoals wrote; nothing was changed",
+                                       from));
+    }
     for (int v = from; v < k_schema_version; ++v) {
         m_db->exec(migration_sql(v));
         m_db->exec(fmt::format("PRAGMA user_version = {}", v + 1));

@@ -19,4 +19,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// What a failed system call means, in a member's words: ENOSPC is "the disk is full", not
+// "No space left on device"; others fall back to the C library's text.
+std::string system_reason(int error);
+
 } // namespace smartgoals

@@ -63,8 +63,11 @@ public:
     static constexpr int k_schema_version = 7;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
-    // the file (0600); read mode on a missing file gives an empty database in memory. A file
-    // that is not a smartgoals database, is damaged or is newer throws StorageError, untouched.
+    // the file (0600); read mode on a missing file gives an empty database in memory. The file
+    // is classified read-only first: one that is not a smartgoals database, is damaged or is
+    // newer throws StorageError and is left byte for byte, its -wal included. Permissions
+    // looser than 0600 (and 0700 on smartgoals' own directory) are tightened, each change told
+    // in notices().
     static Store open(const std::filesystem::path& path, Mode mode);
     static Store in_memory();
 
@@ -73,6 +76,8 @@ public:
     ~Store();
 
     void commit();
+    // What opening changed that a member should hear of (permissions tightened), one line each.
+    const std::vector<std::string>& notices() const { return m_notices; }
 
     // Settings (SPEC §6 config).
     std::optional<std::string> setting(const std::string& key);
@@ -189,6 +194,29 @@ private:
     // Declared after m_db, so destroyed before it.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     bool m_in_transaction = false;
+    std::vector<std::string> m_notices;
+};
+
+// A new database for `path`, complete with its schema, under a temporary name beside it: a
+// first command runs in it, and publish() then puts it in place in one step, so that no
+// other smartgoals ever sees half a database and a failing first command leaves no file
+// (SPEC §8). Unpublished, it is removed again, with the directories it had to create.
+class NewDatabase {
+public:
+    explicit NewDatabase(const std::filesystem::path& path);
+    NewDatabase(const NewDatabase&) = delete;
+    NewDatabase& operator=(const NewDatabase&) = delete;
+    ~NewDatabase();
+
+    const std::filesystem::path& file() const { return m_temp; }
+    // Links the file in at `path`; false when another smartgoals created one there first.
+    bool publish();
+
+private:
+    std::filesystem::path m_path;
+    std::filesystem::path m_temp;
+    std::vector<std::filesystem::path> m_made_directories;
+    bool m_published = false;
 };
 
 // Where the database lives: --db, SMARTGOALS_DB, $XDG_DATA_HOME, ~/.local/share (SPEC §3).

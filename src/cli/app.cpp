@@ -173,13 +173,39 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
     return app;
 }
 
-// A new database that a failed command created is removed again: a failing command creates
-// no file (SPEC §8).
-void remove_new_database(const std::filesystem::path& path) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        std::error_code ignored;
-        std::filesystem::remove(path.string() + suffix, ignored);
+void tell_notices(const Store& store, const Context& ctx) {
+    for (const auto& notice : store.notices()) {
+        ctx.say(fmt::format("smartgoals: {}", shown(notice)));
     }
+}
+
+// What a write command said, held back until its commit.
+struct Said {
+    std::string out, err;
+    void show(const Context& ctx) const {
+        ctx.out << out;
+        ctx.err << err;
+    }
+};
+
+Said run_write(const Action& action, const Context& ctx, const std::filesystem::path& file) {
+    std::ostringstream out, err;
+    Store store = Store::open(file, Store::Mode::write);
+    tell_notices(store, ctx);
+    Context inside{.out = out,
+                   .err = err,
+                   .in = ctx.in,
+                   .today = ctx.today,
+                   .time_of_day = ctx.time_of_day,
+                   .today_is_clock = ctx.today_is_clock,
+                   .color = ctx.color,
+                   .quiet = ctx.quiet,
+                   .interactive = ctx.interactive,
+                   .db_path = ctx.db_path,
+                   .opened = &store};
+    action.run(inside);
+    store.commit();
+    return {out.str(), err.str()};
 }
 
 // The one lifecycle of every command: prompts first (on a read-only snapshot), then the
@@ -188,6 +214,7 @@ void remove_new_database(const std::filesystem::path& path) {
 void execute(const Action& action, Context& ctx) {
     if (action.prepare) {
         Store snapshot = Store::open(ctx.db_path, Store::Mode::read);
+        tell_notices(snapshot, ctx);
         ctx.opened = &snapshot;
         action.prepare(ctx);
         ctx.opened = nullptr;
@@ -198,6 +225,7 @@ void execute(const Action& action, Context& ctx) {
         return;
     case Needs::read: {
         Store store = Store::open(ctx.db_path, Store::Mode::read);
+        tell_notices(store, ctx);
         ctx.opened = &store;
         action.run(ctx);
         ctx.opened = nullptr;
@@ -216,31 +244,17 @@ void execute(const Action& action, Context& ctx) {
     case Needs::write:
         break;
     }
-    const bool existed = std::filesystem::exists(ctx.db_path);
-    std::ostringstream out, err;
-    try {
-        Store store = Store::open(ctx.db_path, Store::Mode::write);
-        Context inside{.out = out,
-                       .err = err,
-                       .in = ctx.in,
-                       .today = ctx.today,
-                       .time_of_day = ctx.time_of_day,
-                       .today_is_clock = ctx.today_is_clock,
-                       .color = ctx.color,
-                       .quiet = ctx.quiet,
-                       .interactive = ctx.interactive,
-                       .db_path = ctx.db_path,
-                       .opened = &store};
-        action.run(inside);
-        store.commit();
-    } catch (...) {
-        if (!existed) {
-            remove_new_database(ctx.db_path);
+    // A first command runs in a new database beside its place, published only when it
+    // commits; if another smartgoals published one first, the command runs again in that.
+    if (!std::filesystem::exists(ctx.db_path) && !std::filesystem::is_symlink(ctx.db_path)) {
+        NewDatabase fresh(ctx.db_path);
+        auto done = run_write(action, ctx, fresh.file());
+        if (fresh.publish()) {
+            done.show(ctx);
+            return;
         }
-        throw;
     }
-    ctx.out << out.str();
-    ctx.err << err.str();
+    run_write(action, ctx, ctx.db_path).show(ctx);
 }
 
 } // namespace

@@ -93,6 +93,31 @@ TEST_CASE("four processes adding goals at once: every add succeeds and none is l
     CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
 }
 
+TEST_CASE("sixteen first commands racing on a new database all succeed, and none is lost") {
+    // Each round starts from no database at all; every process starts at the same moment.
+    for (int round = 0; round < 12; ++round) {
+        Sandbox s;
+        std::vector<std::thread> racers;
+        std::vector<Result> results(16);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            racers.emplace_back([&, i] {
+                results[i] = s.run({"-q", "goal", "add", "racer " + std::to_string(i)});
+            });
+        }
+        for (auto& t : racers) {
+            t.join();
+        }
+        for (const auto& r : results) {
+            INFO("round ", round, ": ", r.err);
+            CHECK(r.code == 0);
+        }
+        const auto goals = Json::parse(s.ok({"export", "goals", "--format", "json"}));
+        CHECK(goals.size() == results.size());
+        CHECK(sqlite(s, "PRAGMA integrity_check") == "ok\n");
+        CHECK(std::distance(fs::directory_iterator(s.db.parent_path()), {}) <= 3);
+    }
+}
+
 TEST_CASE("an import killed inside its transaction leaves all of it or none of it") {
     Sandbox s;
     s.ok({"goal", "add", "kept through everything"});

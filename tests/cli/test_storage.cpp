@@ -179,3 +179,154 @@ TEST_CASE("files that are not our database are refused with exit 1 and left byte
         check_refused(s, args, expected, 1);
     }
 }
+
+TEST_CASE("a FIFO, a directory or a device named as the database is refused at once, untouched") {
+    Sandbox s;
+    const auto fifo = s.dir / "fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    for (const auto& [path, kind] :
+         std::vector<std::pair<std::string, std::string>>{{fifo.string(), "is a FIFO"},
+                                                          {s.dir.string(), "is a directory"},
+                                                          {"/dev/null", "is a device"}}) {
+        for (const auto& command : std::vector<std::vector<std::string>>{
+                 {"goal", "add", "Walk"}, {"goal", "list"}, {"export"}}) {
+            auto args = command;
+            args.insert(args.begin(), {"--db", path});
+            const auto r = s.run(args); // a FIFO once made this wait for ever
+            CHECK(r.code == 1);
+            CHECK(contains(r.err, kind));
+            CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        }
+    }
+    struct stat st {};
+    REQUIRE(::stat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+}
+
+TEST_CASE("a file too short to be a database is damage or another program's, never a new one") {
+    Sandbox s;
+    fs::create_directories(s.db.parent_path());
+    SUBCASE("the first byte of a database") {
+        std::ofstream(s.db) << "S";
+        for (const auto& args : std::vector<std::vector<std::string>>{
+                 {"goal", "add", "Walk"}, {"goal", "list"}, {"review"}}) {
+            check_refused(s, args, "the database is damaged (it holds only 1 byte", 1);
+        }
+    }
+    SUBCASE("one other byte") {
+        std::ofstream(s.db) << "x";
+        check_refused(s, {"goal", "add", "Walk"}, "is not a smartgoals database (it is not SQLite)",
+                      1);
+    }
+    SUBCASE("the header of a database, cut short") {
+        s.ok({"goal", "add", "Walk"});
+        fs::resize_file(s.db, 300);
+        fs::remove(s.db.string() + "-wal");
+        check_refused(s, {"goal", "add", "Call"}, "the database is damaged", 1);
+    }
+    CHECK(fs::file_size(s.db) < 512);
+}
+
+namespace {
+// A database left as a program that still had it open would leave it: its newest pages only in
+// the -wal file.
+void write_with_wal_kept(const Sandbox& s, const fs::path& target, const std::string& sql) {
+    const auto source = s.dir / "source.db";
+    const auto r =
+        run_process({"/usr/bin/sqlite3", source.string(), "PRAGMA journal_mode = WAL", sql,
+                     ".shell cp " + source.string() + " " + target.string() + " && cp " +
+                         source.string() + "-wal " + target.string() + "-wal"},
+                    s.env, "", s.dir);
+    REQUIRE(r.code == 0);
+    REQUIRE(fs::file_size(target.string() + "-wal") > 0);
+}
+} // namespace
+
+TEST_CASE("a refused file keeps its -wal byte for byte: classified on a read-only connection") {
+    Sandbox s;
+    fs::create_directories(s.db.parent_path());
+    std::string expected;
+    SUBCASE("another program's database") {
+        write_with_wal_kept(s, s.db,
+                            "CREATE TABLE notes (text); INSERT INTO notes VALUES ('mine')");
+        expected = "an SQLite file of another program";
+    }
+    SUBCASE("a newer smartgoals' database") {
+        write_with_wal_kept(s, s.db, "CREATE TABLE goals (x); PRAGMA user_version = 99");
+        expected = "was written by a newer smartgoals (schema 99";
+    }
+    SUBCASE("a schema version no smartgoals wrote") {
+        write_with_wal_kept(s, s.db, "CREATE TABLE goals (x); PRAGMA user_version = -3");
+        expected = "its schema version -3 is not one smartgoals wrote";
+    }
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"goal", "add", "Walk"}, {"goal", "list"}, {"config", "set", "week-start", "wed"}}) {
+        check_refused(s, args, expected, 1);
+    }
+    CHECK(fs::file_size(s.db.string() + "-wal") > 0);
+}
+
+TEST_CASE("a database missing one of its tables is damaged, and refused before any write") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    REQUIRE(
+        run_process({"/usr/bin/sqlite3", s.db.string(), "DROP TABLE week_totals"}, s.env, "", s.dir)
+            .code == 0);
+    check_refused(s, {"goal", "add", "Call"}, "its table week_totals is missing", 1);
+    check_refused(s, {"review"}, "its table week_totals is missing", 1);
+}
+
+TEST_CASE("permissions looser than private are tightened, with one line saying so") {
+    Sandbox s;
+    const auto data = s.dir / "xdg";
+    auto env = s.env;
+    env.erase("SMARTGOALS_DB");
+    env["XDG_DATA_HOME"] = data.string();
+    const auto run = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv{SMARTGOALS_BINARY};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_process(argv, env, "", s.dir);
+    };
+    REQUIRE(run({"goal", "add", "Walk"}).code == 0);
+    const auto dir = data / "smartgoals";
+    const auto file = dir / "smartgoals.db";
+    fs::permissions(dir, fs::perms::all);
+    fs::permissions(file, static_cast<fs::perms>(0666));
+    const auto r = run({"goal", "list"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "Walk"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(contains(r.err, dir.string() + " from 0777 to 0700"));
+    CHECK(contains(r.err, file.string() + " from 0666 to 0600"));
+    CHECK(mode_of(dir) == 0700);
+    CHECK(mode_of(file) == 0600);
+    CHECK(run({"goal", "list"}).err.empty()); // said once, when it changed something
+
+    // A directory the member chose is theirs; the file in it is still made private.
+    const auto chosen = s.dir / "notes";
+    fs::create_directories(chosen);
+    fs::permissions(chosen, static_cast<fs::perms>(0755));
+    REQUIRE(run({"--db", (chosen / "goals.db").string(), "goal", "add", "Walk"}).code == 0);
+    fs::permissions(chosen / "goals.db", static_cast<fs::perms>(0644));
+    const auto chosen_run = run({"--db", (chosen / "goals.db").string(), "goal", "add", "Call"});
+    CHECK(chosen_run.code == 0);
+    CHECK(contains(chosen_run.err, "goals.db from 0644 to 0600"));
+    CHECK(mode_of(chosen) == 0755);
+    CHECK(mode_of(chosen / "goals.db") == 0600);
+}
+
+TEST_CASE("a failing first command creates no file and no directory") {
+    Sandbox s;
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"goal", "done", "5"},
+                                               {"cbc", "add", "3", "bu", "x"},
+                                               {"checkin", "--rating", "11"},
+                                               {"config", "set", "week-start", "someday"}}) {
+        const auto r = s.run(args);
+        CHECK(r.code == 2);
+        CHECK_FALSE(fs::exists(s.db.parent_path()));
+    }
+    s.ok({"goal", "add", "Walk"});
+    const auto left = std::distance(fs::directory_iterator(s.db.parent_path()), {});
+    CHECK(left == 1); // the database alone: no temporary file stays beside it
+}

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: MIT
+// Opening the database (SPEC §3): what the file is, decided read-only before anything writes
+// to it; a new file made whole beside its place and linked in; permissions kept private.
+#include "schema.hpp"
+
+#include <smartgoals/errors.hpp>
+#include <smartgoals/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace smartgoals {
+
+namespace fs = std::filesystem;
+
+std::string system_reason(int error) {
+    switch (error) {
+    case ENOSPC:
+        return "the disk is full";
+    case EDQUOT:
+        return "the disk quota is used up";
+    case EROFS:
+        return "the file system is read-only";
+    case EACCES:
+    case EPERM:
+        return "permission denied";
+    case EFBIG:
+        return "the file is larger than the system allows";
+    case EIO:
+        return "the disk reported an input/output error";
+    default:
+        return std::strerror(error);
+    }
+}
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 10000;
+// Before a write, a file of up to this many pages (1 MiB of 4 KiB pages) is checked whole with
+// SQLite's integrity check, which costs a few milliseconds at that size; a larger file relies on
+// SQLite's checks of every page a command reads (cell_size_check) and is checked whole before
+// a migration.
+constexpr long long k_checked_pages = 256;
+constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
+
+[[noreturn]] void refuse(const fs::path& path, std::string_view why) {
+    throw StorageError(fmt::format("{} {}; it was left untouched", path.string(), why));
+}
+
+[[noreturn]] void damaged(const fs::path& path, std::string_view why) {
+    throw StorageError(
+        fmt::format("the database is damaged ({}); {} was left untouched", why, path.string()));
+}
+
+// Creates each missing directory 0700 whatever the umask; returns those it made, outermost
+// first.
+void create_directories_private(const fs::path& dir, std::vector<fs::path>& made) {
+    if (dir.empty() || fs::exists(dir)) {
+        return;
+    }
+    create_directories_private(dir.parent_path(), made);
+    if (::mkdir(dir.c_str(), 0700) != 0) {
+        if (errno == EEXIST) {
+            return;
+        }
+        throw StorageError(
+            fmt::format("cannot create the directory {}: {}", dir.string(), system_reason(errno)));
+    }
+    ::chmod(dir.c_str(), 0700);
+    made.push_back(dir);
+}
+
+std::string kind_of_file(mode_t mode) {
+    if (S_ISDIR(mode)) {
+        return "a directory";
+    }
+    if (S_ISFIFO(mode)) {
+        return "a FIFO";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "a device";
+    }
+    return "not a regular file";
+}
+
+// What the first bytes say, without SQLite: a file too short to be a database is damage, one
+// without SQLite's header is another program's.
+void check_header(const fs::path& path, off_t size) {
+    std::array<char, 16> magic{};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const ssize_t got = fd < 0 ? -1 : ::read(fd, magic.data(), magic.size());
+    const int error = errno;
+    if (fd >= 0) {
+        ::close(fd);
+    }
+    if (got < 0) {
+        throw StorageError(
+            fmt::format("cannot read the database {}: {}", path.string(), system_reason(error)));
+    }
+    const std::string_view start(magic.data(), static_cast<std::size_t>(got));
+    if (!k_sqlite_magic.starts_with(start)) {
+        refuse(path, "is not a smartgoals database (it is not SQLite)");
+    }
+    if (size < 512) {
+        damaged(path, fmt::format("it holds only {} byte{}, less than any database", size,
+                                  size == 1 ? "" : "s"));
+    }
+}
+
+std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write) {
+    try {
+        auto db = std::make_unique<SQLite::Database>(
+            path,
+            // One thread per connection: SQLite need not lock its mutex for every call.
+            (write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
+            k_busy_timeout_ms);
+        // Every page read is checked for cells that run off it: damage is an error, not a read
+        // past the end.
+        db->exec("PRAGMA cell_size_check = ON");
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("cannot open the database {}: {}", path.string(), e.what()));
+    }
+}
+
+struct Classified {
+    int version = 0; // 0: a new, empty database
+    std::unique_ptr<SQLite::Database> reader;
+};
+
+// Decides what the file is on a read-only connection, which never writes, checkpoints or
+// changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
+Classified classify(const fs::path& path, bool write) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        throw StorageError(
+            fmt::format("cannot open the database {}: {}", path.string(), system_reason(errno)));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        refuse(path, fmt::format("is {}, not a database file; name a file with --db",
+                                 kind_of_file(st.st_mode)));
+    }
+    Classified c;
+    if (st.st_size == 0) {
+        return c; // made by smartgoals a moment ago, or by `touch`: a new database
+    }
+    check_header(path, st.st_size);
+    c.reader = connect(path, false);
+    try {
+        c.version = c.reader->execAndGet("PRAGMA user_version").getInt();
+        if (c.version < 0) {
+            damaged(path,
+                    fmt::format("its schema version {} is not one smartgoals wrote", c.version));
+        }
+        if (c.version > Store::k_schema_version) {
+            refuse(path, fmt::format("was written by a newer smartgoals (schema {}; this one "
+                                     "reads up to {}); use the newer smartgoals",
+                                     c.version, Store::k_schema_version));
+        }
+        std::vector<std::string> tables;
+        SQLite::Statement query(*c.reader, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        while (query.executeStep()) {
+            tables.push_back(query.getColumn(0).getString());
+        }
+        if (c.version == 0) {
+            const int objects = c.reader->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+            if (objects > 0) {
+                refuse(path, "is an SQLite file of another program, not a smartgoals database");
+            }
+            return c;
+        }
+        for (const auto& table : tables_of_version(c.version)) {
+            if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
+                damaged(path, fmt::format("its table {} is missing", table));
+            }
+        }
+        const bool migrating = c.version < Store::k_schema_version;
+        if ((write || migrating) &&
+            (migrating ||
+             c.reader->execAndGet("PRAGMA page_count").getInt64() <= k_checked_pages)) {
+            const std::string verdict =
+                c.reader->execAndGet("PRAGMA integrity_check(1)").getString();
+            if (verdict != "ok") {
+                damaged(path, "SQLite's integrity check found a fault");
+            }
+        }
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_NOTADB) {
+            refuse(path, "is not a smartgoals database (it is not SQLite)");
+        }
+        if (code == SQLITE_CORRUPT) {
+            damaged(path, e.what());
+        }
+        throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
+                                       path.string(), e.what()));
+    }
+    return c;
+}
+
+std::string octal(mode_t mode) {
+    return fmt::format("{:04o}", mode & 07777);
+}
+
+// Takes group and other permissions away from a file or directory of ours; returns what it
+// changed, for the one line that tells of it.
+std::string tighten(const fs::path& path, mode_t wanted) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || st.st_uid != ::geteuid() ||
+        (st.st_mode & 077) == 0 || ::chmod(path.c_str(), wanted) != 0) {
+        return {};
+    }
+    return fmt::format("{} from {} to {}", path.string(), octal(st.st_mode), octal(wanted));
+}
+
+void tighten_all(const fs::path& path, std::vector<std::string>& notices) {
+    std::vector<std::string> changed;
+    // smartgoals' own directory is made private; a directory the member chose for the file
+    // (--db ~/notes/goals.db, or /tmp) is theirs to set.
+    const fs::path dir = path.parent_path();
+    if (dir.filename() == "smartgoals") {
+        changed.push_back(tighten(dir, 0700));
+    }
+    changed.push_back(tighten(path, 0600));
+    // SQLite gives these the database's own permissions; they follow it without a word.
+    tighten(path.string() + "-wal", 0600);
+    tighten(path.string() + "-shm", 0600);
+    std::erase(changed, std::string());
+    if (!changed.empty()) {
+        notices.push_back(fmt::format("others could read your data; changed the permissions of {}",
+                                      fmt::join(changed, " and of ")));
+    }
+}
+
+int fsync_path(const fs::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    const int result = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return result;
+}
+
+void remove_database_files(const fs::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        ::unlink((path.string() + suffix).c_str());
+    }
+}
+
+} // namespace
+
+Store Store::open(const fs::path& path, Mode mode) {
+    const bool write = mode == Mode::write;
+    if (!fs::exists(path) && !fs::is_symlink(path)) {
+        if (!write) {
+            return in_memory(); // a read of a missing database sees an empty one
+        }
+        NewDatabase fresh(path);
+        fresh.publish(); // or another smartgoals made it meanwhile: use theirs
+    }
+    Classified file = classify(path, write);
+    std::vector<std::string> notices;
+    tighten_all(path, notices);
+    if (!write && file.version == Store::k_schema_version) {
+        file.reader->exec("PRAGMA foreign_keys = ON");
+        Store store(std::move(file.reader), false);
+        store.m_notices = std::move(notices);
+        return store;
+    }
+    file.reader.reset();
+    if (!write) {
+        // Bring an older (or new, empty) file up to date first, then read it.
+        open(path, Mode::write).commit();
+        Store store = open(path, mode);
+        store.m_notices.insert(store.m_notices.begin(), notices.begin(), notices.end());
+        return store;
+    }
+    auto db = connect(path, true);
+    if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
+        db->exec("PRAGMA journal_mode = WAL");
+    }
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA secure_delete = ON");
+    Store store(std::move(db), true);
+    store.m_notices = std::move(notices);
+    if (store.m_db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
+        if (store.m_db->execAndGet("PRAGMA user_version").getInt() == 0 &&
+            store.m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+            refuse(path, "is an SQLite file of another program, not a smartgoals database");
+        }
+        store.migrate();
+        store.commit();
+        store.m_db->exec("BEGIN IMMEDIATE");
+        store.m_in_transaction = true;
+    }
+    return store;
+}
+
+NewDatabase::NewDatabase(const fs::path& path) : m_path(path) {
+    create_directories_private(path.parent_path(), m_made_directories);
+    try {
+        std::string name = path.string() + ".new-XXXXXX";
+        const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+        if (fd < 0) {
+            throw StorageError(fmt::format("cannot create the database {}: {}", path.string(),
+                                           system_reason(errno)));
+        }
+        ::fchmod(fd, 0600);
+        ::close(fd);
+        m_temp = name;
+        Store store = Store::open(m_temp, Store::Mode::write);
+        store.commit();
+    } catch (...) {
+        if (!m_temp.empty()) {
+            remove_database_files(m_temp);
+        }
+        for (auto it = m_made_directories.rbegin(); it != m_made_directories.rend(); ++it) {
+            ::rmdir(it->c_str());
+        }
+        throw;
+    }
+}
+
+NewDatabase::~NewDatabase() {
+    remove_database_files(m_temp);
+    if (!m_published) {
+        for (auto it = m_made_directories.rbegin(); it != m_made_directories.rend(); ++it) {
+            ::rmdir(it->c_str());
+        }
+    }
+}
+
+bool NewDatabase::publish() {
+    // Every connection to the new file is closed by now: its WAL is written back and gone.
+    if (const int error = fsync_path(m_temp, O_RDONLY)) {
+        throw StorageError(
+            fmt::format("cannot write the database {}: {}", m_path.string(), system_reason(error)));
+    }
+    // link() never replaces a file; where the file system has no links, renaming without
+    // replacing does the same.
+    if (::link(m_temp.c_str(), m_path.c_str()) != 0 &&
+        ((errno != EPERM && errno != ENOTSUP) ||
+         ::renameat2(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_path.c_str(), RENAME_NOREPLACE) != 0)) {
+        if (errno == EEXIST) {
+            m_published = true; // the directories hold another smartgoals' database now
+            return false;
+        }
+        throw StorageError(fmt::format("cannot create the database {}: {}", m_path.string(),
+                                       system_reason(errno)));
+    }
+    m_published = true;
+    fsync_path(m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path(),
+               O_RDONLY | O_DIRECTORY);
+    return true;
+}
+
+} // namespace smartgoals
