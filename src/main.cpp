@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
+#include "cli/output.hpp"
 
+#include <smartgoals/errors.hpp>
+
+#include <cerrno>
+#include <csignal>
 #include <ctime>
 #include <iostream>
 #include <sqlite3.h>
@@ -31,5 +36,17 @@ int main(int argc, char** argv) {
         return std::pair<std::string, std::string>{date, time};
     };
     std::ios::sync_with_stdio(false);
-    return smartgoals::cli::run(argc, argv, env, std::cout, std::cerr, std::cin);
+    // A reader that stops early (| head) is an EPIPE, checked below, not a signal.
+    std::signal(SIGPIPE, SIG_IGN);
+    smartgoals::cli::FdOutput stdout_buffer(STDOUT_FILENO);
+    std::ostream out(&stdout_buffer);
+    const int status = smartgoals::cli::run(argc, argv, env, out, std::cerr, std::cin);
+    stdout_buffer.flush();
+    const int error = stdout_buffer.error();
+    if (error == 0 || error == EPIPE || status != 0) {
+        return status; // a reader that stopped early has what it wanted: end quietly
+    }
+    std::cerr << "smartgoals: error: cannot write the output: " << smartgoals::system_reason(error)
+              << '\n';
+    return 1;
 }

@@ -144,7 +144,28 @@ struct Classified {
 
 // Decides what the file is on a read-only connection, which never writes, checkpoints or
 // changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
+Classified classify_file(const fs::path& path, bool write);
+
+// SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
+// that is refused gets neither (SPEC §8: a failing command creates no file).
 Classified classify(const fs::path& path, bool write) {
+    const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
+    std::error_code ignored;
+    const bool had_wal = fs::exists(wal, ignored), had_shm = fs::exists(shm, ignored);
+    try {
+        return classify_file(path, write);
+    } catch (const StorageError&) {
+        if (!had_wal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
+            ::unlink(wal.c_str());
+            if (!had_shm) {
+                ::unlink(shm.c_str());
+            }
+        }
+        throw;
+    }
+}
+
+Classified classify_file(const fs::path& path, bool write) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         throw StorageError(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
+#include "cli/output.hpp"
 
 #include <smartgoals/errors.hpp>
 #include <smartgoals/export.hpp>
@@ -7,14 +8,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <fstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace smartgoals::cli {
 
@@ -28,45 +21,6 @@ struct ExportOptions {
     std::string output;
     bool spreadsheet_safe = false;
 };
-
-// Streams into a private temporary file beside `path`, then renames it over `path`: a reader
-// never sees half a file, an earlier export is replaced whole or not at all, and memory does
-// not grow with the history.
-template <typename Write> void write_atomically(const std::string& path, Write write) {
-    const std::string temp = path + ".smartgoals-tmp";
-    auto failed = [&](int error) {
-        ::unlink(temp.c_str());
-        return StorageError(fmt::format("-o: cannot write {}: {}", path, std::strerror(error)));
-    };
-    const int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw failed(errno);
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    {
-        std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-        try {
-            write(file);
-        } catch (...) {
-            file.close();
-            ::unlink(temp.c_str());
-            throw;
-        }
-        file.flush();
-        if (!file) {
-            throw failed(EIO);
-        }
-    }
-    const int sync_fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
-    const bool synced = sync_fd >= 0 && ::fsync(sync_fd) == 0;
-    if (sync_fd >= 0) {
-        ::close(sync_fd);
-    }
-    if (!synced || std::rename(temp.c_str(), path.c_str()) != 0) {
-        throw failed(errno);
-    }
-}
 
 void run_export(const ExportOptions& o, Context& ctx) {
     ExportRequest request{.today = ctx.today, .spreadsheet_safe = o.spreadsheet_safe};
@@ -121,7 +75,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
         write(ctx.out);
         return;
     }
-    write_atomically(o.output, write);
+    write_output_file(o.output, write);
     ctx.say(fmt::format("Wrote {}.", o.output));
 }
 

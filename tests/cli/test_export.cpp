@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 using Json = nlohmann::json;
 
@@ -118,4 +119,70 @@ TEST_CASE("-o writes a private file and nothing on stdout") {
     std::stringstream content;
     content << in.rdbuf();
     CHECK(content.str() == s.ok({"export", "goals"}));
+}
+
+namespace fs = std::filesystem;
+
+TEST_CASE("-o never follows a planted link, never leaves a temporary file, and two exports at "
+          "once leave one whole file") {
+    Sandbox s;
+    fill(s);
+    const auto file = s.dir / "backup.json";
+    // The name an earlier smartgoals wrote through, planted as a link to a file of the member's.
+    const auto victim = s.dir / "letter.txt";
+    std::ofstream(victim) << "dear sister";
+    fs::create_symlink(victim, s.dir / "backup.json.smartgoals-tmp");
+    const auto entries = std::distance(fs::directory_iterator(s.dir), {});
+    s.ok({"export", "-o", file.string()});
+    std::ifstream letter(victim);
+    CHECK(std::string(std::istreambuf_iterator<char>(letter), {}) == "dear sister");
+    struct stat st {};
+    ::stat(victim.c_str(), &st);
+    CHECK((st.st_mode & 0777) != 0600);
+    CHECK(std::distance(fs::directory_iterator(s.dir), {}) == entries + 1); // the backup alone
+
+    const auto whole = s.ok({"export"});
+    for (int round = 0; round < 5; ++round) {
+        std::vector<std::thread> writers;
+        std::vector<int> codes(2, -1);
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            writers.emplace_back([&, i] {
+                codes[i] = s.run({"export", "-o", file.string()}).code;
+            });
+        }
+        for (auto& t : writers) {
+            t.join();
+        }
+        CHECK(codes == std::vector<int>{0, 0});
+        std::ifstream in(file, std::ios::binary);
+        CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == whole);
+    }
+    CHECK(std::distance(fs::directory_iterator(s.dir), {}) == entries + 1);
+}
+
+TEST_CASE("-o to a FIFO or /dev/stdout writes into it and never replaces it") {
+    Sandbox s;
+    fill(s);
+    const auto whole = s.ok({"export"});
+    const auto fifo = s.dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    const auto r = s.run({"export", "-o", fifo.string()});
+    reader.join();
+    CHECK(r.code == 0);
+    CHECK(received == whole);
+    struct stat st {};
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+
+    const auto to_stdout = s.run({"export", "-o", "/dev/stdout"});
+    CHECK(to_stdout.code == 0);
+    CHECK(to_stdout.out == whole);
+    REQUIRE(::lstat("/dev/stdout", &st) == 0);
+    CHECK(S_ISLNK(st.st_mode));
+    check_refused(s, {"export", "-o", s.dir.string()}, "is a directory", 2);
 }

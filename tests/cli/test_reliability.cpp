@@ -230,6 +230,48 @@ TEST_CASE("a full disk: exit 1 with a clear message, and nothing already stored 
     CHECK(s.ok({"export"}) == before);
 }
 
+TEST_CASE("output that cannot be written is exit 1 with the reason, and a reader that stops "
+          "early ends the command quietly") {
+    Sandbox s;
+    const auto file = (s.dir / "big.json").string();
+    std::ofstream(file) << big_document(300, 3000);
+    s.ok({"import", file});
+    const auto shell = [&](const std::string& script, const std::vector<std::string>& args) {
+        std::vector<std::string> argv{"/bin/bash", "-c", script, SMARTGOALS_BINARY};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_process(argv, s.env, "", s.dir);
+    };
+    const auto one_error = [](const Result& r, const std::string& reason) {
+        CHECK(r.code == 1);
+        CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(contains(r.err, reason));
+    };
+    // stdout on a full disk, or closed.
+    for (const auto& command : std::vector<std::string>{"export", "review", "goal list --all"}) {
+        INFO(command);
+        one_error(shell("exec \"$0\" " + command + " > /dev/full", {}), "the disk is full");
+    }
+    one_error(shell("exec \"$0\" export >&-", {}), "cannot write the output");
+    // -o on a full disk, and a backup that would be cut short by a file-size limit (as a full
+    // disk does): the earlier backup is left whole.
+    one_error(s.run({"export", "-o", "/dev/full"}), "-o: cannot write /dev/full: the disk is full");
+    const auto backup = s.dir / "backup.json";
+    std::ofstream(backup) << "the earlier backup";
+    one_error(shell("trap '' XFSZ; ulimit -f 64; exec \"$0\" export -o \"$1\"", {backup.string()}),
+              "was left as it was");
+    std::ifstream kept(backup);
+    CHECK(std::string(std::istreambuf_iterator<char>(kept), {}) == "the earlier backup");
+    for (const auto& entry : fs::directory_iterator(s.dir)) {
+        CHECK(entry.path().filename().string().find("backup.json.") == std::string::npos);
+    }
+    // A reader that stops after a few bytes: exit 0, nothing said, for output far larger than
+    // a pipe holds.
+    const auto head = shell("\"$0\" export | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}", {});
+    CHECK(head.code == 0);
+    CHECK(head.err.empty());
+}
+
 TEST_CASE("a seeded storm of random command lines exits only with 0, 1 or 2, errors formatted") {
     Sandbox s;
     s.ok({"goal", "add", "Walk"});
