@@ -119,6 +119,8 @@ Date parse_day_or_throw(std::string_view text, std::string_view what, Date today
                                  what, text));
 }
 
+Week parse_named_week(std::string_view text, Date today, Weekday week_start);
+
 std::string weekday_name(Weekday day) {
     return std::string(k_weekday_names[day.c_encoding()]);
 }
@@ -147,7 +149,23 @@ std::optional<Date> iso_week_monday(int iso_year, unsigned week) {
     return week_one(iso_year) + days{7 * (week - 1)};
 }
 
+namespace {
+// Every date stored or computed lies in 1900..9999 (SPEC §4): a week with no day there is refused.
+Week week_in_range(Week week, std::string_view text) {
+    if (week.end() < k_first_day || week.start > k_last_day) {
+        throw UsageError(fmt::format("--week: '{}' is the week of {}, outside the years 1900 to "
+                                     "9999",
+                                     text, format_date(week.start)));
+    }
+    return week;
+}
+} // namespace
+
 Week parse_week(std::string_view text, Date today, Weekday week_start) {
+    return week_in_range(parse_named_week(text, today, week_start), text);
+}
+
+Week parse_named_week(std::string_view text, Date today, Weekday week_start) {
     const Week current = week_containing(today, week_start);
     const auto word = lower(text);
     if (word == "this") {
@@ -185,7 +203,13 @@ Date planned_date(std::string_view week_arg, Date today, Weekday week_start) {
         return *date;
     }
     const Week week = parse_week(week_arg, today, week_start);
-    return today + days{7 * weeks_between(week_containing(today, week_start), week)};
+    const Date day = today + days{7 * weeks_between(week_containing(today, week_start), week)};
+    if (day < k_first_day || day > k_last_day) {
+        throw UsageError(fmt::format("--week: '{}' would plan it for {}, outside the years 1900 "
+                                     "to 9999",
+                                     week_arg, format_date(day)));
+    }
+    return day;
 }
 
 } // namespace smartgoals

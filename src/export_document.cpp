@@ -2,6 +2,7 @@
 #include "stored.hpp"
 
 #include <smartgoals/transfer.hpp>
+#include <smartgoals/urges.hpp>
 
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
@@ -108,6 +109,7 @@ void write_checkins(Store& store, const ExportRequest& request, std::ostream& ou
 
 void write_urges(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "urges");
+    StrategyLists strategies;
     const auto rows = store.rows(Rows::urges, window_of(request));
     auto& query = *rows;
     while (query.executeStep()) {
@@ -118,7 +120,7 @@ void write_urges(Store& store, const ExportRequest& request, std::ostream& out) 
                     {"duration_min", int_or_null(query.getColumn(4))},
                     {"trigger", text_or_null(query.getColumn(5))},
                     {"where", text_or_null(query.getColumn(6))},
-                    {"strategy", Json::parse(query.getColumn(7).getString())},
+                    {"strategy", strategies.read(query.getColumn(7).getString())},
                     {"outcome", text_or_null(query.getColumn(8))},
                     {"note", text_or_null(query.getColumn(9))},
                     {"next_time", text_or_null(query.getColumn(10))}});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 #include <smartgoals/transfer.hpp>
 #include <smartgoals/urges.hpp>
 
@@ -11,6 +12,11 @@
 namespace smartgoals {
 
 namespace {
+
+// Bounds on what an import reads (SPEC §8): ids a JSON number holds exactly, and nesting far
+// deeper than any export.
+constexpr std::int64_t k_max_id = std::int64_t{1} << 53;
+constexpr int k_max_depth = 64;
 
 using Json = nlohmann::json;
 
@@ -61,6 +67,10 @@ public:
         }
         if (!v->is_number_integer()) {
             fail(key, "is not a whole number");
+        }
+        if (v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t(INT64_MAX)) {
+            fail(key,
+                 fmt::format("{} is out of range ({} to {})", v->get<std::uint64_t>(), low, high));
         }
         const auto n = v->get<std::int64_t>();
         if (n < low || n > high) {
@@ -135,7 +145,7 @@ std::string timestamp_of(const Date& day) {
 
 Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
     Goal g;
-    g.id = f.number("id", 1, INT64_MAX).value_or(0);
+    g.id = f.number("id", 1, k_max_id).value_or(0);
     g.uuid = f.uuid("uuid", uuids);
     g.text = f.text("text", true);
     g.area = f.choice<Area>("area", parse_area, "motivation, urges, thoughts, balance");
@@ -171,7 +181,7 @@ Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
     for (std::size_t i = 0; i < completions.size(); ++i) {
         const Fields c(completions[i], fmt::format("{}.completions[{}]", f.place(), i));
         Completion done;
-        done.id = c.number("id", 1, INT64_MAX).value_or(0);
+        done.id = c.number("id", 1, k_max_id).value_or(0);
         done.uuid = c.uuid("uuid", uuids);
         done.date = *c.date("date", true, today);
         done.note = c.text("note");
@@ -182,7 +192,7 @@ Goal read_goal(const Fields& f, Date today, std::set<std::string>& uuids) {
 
 Checkin read_checkin(const Fields& f, Date today, std::set<std::string>& uuids) {
     Checkin c;
-    c.id = f.number("id", 1, INT64_MAX).value_or(0);
+    c.id = f.number("id", 1, k_max_id).value_or(0);
     c.uuid = f.uuid("uuid", uuids);
     c.date = *f.date("date", true, today);
     if (const auto rating = f.number("rating", 1, 10)) {
@@ -195,7 +205,7 @@ Checkin read_checkin(const Fields& f, Date today, std::set<std::string>& uuids) 
 
 Urge read_urge(const Fields& f, Date today, std::set<std::string>& uuids) {
     Urge u;
-    u.id = f.number("id", 1, INT64_MAX).value_or(0);
+    u.id = f.number("id", 1, k_max_id).value_or(0);
     u.uuid = f.uuid("uuid", uuids);
     const auto at = f.text("at", true);
     const auto date =
@@ -235,7 +245,7 @@ Urge read_urge(const Fields& f, Date today, std::set<std::string>& uuids) {
 
 CostBenefit read_comparison(const Fields& f, Date today, std::set<std::string>& uuids) {
     CostBenefit c;
-    c.id = f.number("cbc_id", 1, INT64_MAX).value_or(0);
+    c.id = f.number("cbc_id", 1, k_max_id).value_or(0);
     c.uuid = f.uuid("cbc_uuid", uuids);
     c.title = f.text("title", true);
     const auto kind = f.text("kind", true);
@@ -248,7 +258,7 @@ CostBenefit read_comparison(const Fields& f, Date today, std::set<std::string>& 
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Fields it(items[i], fmt::format("{}.items[{}]", f.place(), i));
         CostBenefitItem item;
-        item.id = it.number("item_id", 1, INT64_MAX).value_or(0);
+        item.id = it.number("item_id", 1, k_max_id).value_or(0);
         item.uuid = it.uuid("item_uuid", uuids);
         item.quadrant = *it.choice<Quadrant>("quadrant", parse_quadrant,
                                              "benefits-of-using, costs-of-using, "
@@ -279,8 +289,29 @@ void read_all(const Fields& root, std::string_view key, Read read, Date today,
 
 ImportDocument parse_document(const std::string& text, Date today) {
     Json root;
+    // Each object's keys so far, innermost last: a key given twice is refused, since a reader
+    // would keep one of the two values without a word.
+    std::vector<std::set<std::string>> keys;
+    const auto check = [&keys](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth > k_max_depth) {
+            throw UsageError(fmt::format("import: the file nests deeper than {} levels; it is "
+                                         "not an export",
+                                         k_max_depth));
+        }
+        if (event == Json::parse_event_t::object_start) {
+            keys.emplace_back();
+        } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
+            keys.pop_back();
+        } else if (event == Json::parse_event_t::key && !keys.empty() &&
+                   !keys.back().insert(parsed.get<std::string>()).second) {
+            throw UsageError(fmt::format("import: the key \"{}\" appears twice in one object; "
+                                         "it is not an export",
+                                         shown(parsed.get<std::string>())));
+        }
+        return true;
+    };
     try {
-        root = Json::parse(text);
+        root = Json::parse(text, check);
     } catch (const Json::parse_error& e) {
         throw UsageError(fmt::format("import: the file is not valid JSON (byte {}): it may be "
                                      "cut short or not an export",

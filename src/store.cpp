@@ -47,6 +47,9 @@ Store::Store(Store&&) noexcept = default;
 
 Store::~Store() {
     if (m_db && m_in_transaction) {
+        // A command that did not commit leaves the file as it found it, its -wal included:
+        // closing must not write the -wal back into the database.
+        sqlite3_db_config(m_db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         try {
             m_db->exec("ROLLBACK");
         } catch (...) {

@@ -144,16 +144,16 @@ struct Classified {
 
 // Decides what the file is on a read-only connection, which never writes, checkpoints or
 // changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
-Classified classify_file(const fs::path& path, bool write);
+Classified classify_file(const fs::path& path);
 
 // SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
 // that is refused gets neither (SPEC §8: a failing command creates no file).
-Classified classify(const fs::path& path, bool write) {
+Classified classify(const fs::path& path) {
     const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
     std::error_code ignored;
     const bool had_wal = fs::exists(wal, ignored), had_shm = fs::exists(shm, ignored);
     try {
-        return classify_file(path, write);
+        return classify_file(path);
     } catch (const StorageError&) {
         if (!had_wal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
             ::unlink(wal.c_str());
@@ -165,7 +165,7 @@ Classified classify(const fs::path& path, bool write) {
     }
 }
 
-Classified classify_file(const fs::path& path, bool write) {
+Classified classify_file(const fs::path& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         throw StorageError(
@@ -207,16 +207,6 @@ Classified classify_file(const fs::path& path, bool write) {
         for (const auto& table : tables_of_version(c.version)) {
             if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
                 damaged(path, fmt::format("its table {} is missing", table));
-            }
-        }
-        const bool migrating = c.version < Store::k_schema_version;
-        if ((write || migrating) &&
-            (migrating ||
-             c.reader->execAndGet("PRAGMA page_count").getInt64() <= k_checked_pages)) {
-            const std::string verdict =
-                c.reader->execAndGet("PRAGMA integrity_check(1)").getString();
-            if (verdict != "ok") {
-                damaged(path, "SQLite's integrity check found a fault");
             }
         }
     } catch (const SQLite::Exception& e) {
@@ -294,7 +284,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         NewDatabase fresh(path);
         fresh.publish(); // or another smartgoals made it meanwhile: use theirs
     }
-    Classified file = classify(path, write);
+    Classified file = classify(path);
     std::vector<std::string> notices;
     tighten_all(path, notices);
     if (!write && file.version == Store::k_schema_version) {
@@ -304,6 +294,9 @@ Store Store::open(const fs::path& path, Mode mode) {
         return store;
     }
     file.reader.reset();
+    if (!write && file.version == 0) {
+        return in_memory(); // an empty file reads as an empty database, and stays as it is
+    }
     if (!write) {
         // Bring an older (or new, empty) file up to date first, then read it.
         open(path, Mode::write).commit();
@@ -320,7 +313,17 @@ Store Store::open(const fs::path& path, Mode mode) {
     db->exec("PRAGMA secure_delete = ON");
     Store store(std::move(db), true);
     store.m_notices = std::move(notices);
-    if (store.m_db->execAndGet("PRAGMA user_version").getInt() < k_schema_version) {
+    // Checked inside the write transaction, before anything is written: only a connection
+    // that may write has SQLite check CHECK constraints as well as the file's structure.
+    const int version = store.m_db->execAndGet("PRAGMA user_version").getInt();
+    if (version < k_schema_version ||
+        store.m_db->execAndGet("PRAGMA page_count").getInt64() <= k_checked_pages) {
+        const std::string verdict = store.m_db->execAndGet("PRAGMA integrity_check(1)").getString();
+        if (verdict != "ok") {
+            damaged(path, "SQLite's integrity check found a fault");
+        }
+    }
+    if (version < k_schema_version) {
         if (store.m_db->execAndGet("PRAGMA user_version").getInt() == 0 &&
             store.m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
             refuse(path, "is an SQLite file of another program, not a smartgoals database");
@@ -378,6 +381,13 @@ bool NewDatabase::publish() {
     if (::link(m_temp.c_str(), m_path.c_str()) != 0 &&
         ((errno != EPERM && errno != ENOTSUP) ||
          ::renameat2(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_path.c_str(), RENAME_NOREPLACE) != 0)) {
+        struct stat st {};
+        if (errno == EEXIST && ::lstat(m_path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_size == 0 && std::rename(m_temp.c_str(), m_path.c_str()) == 0) {
+            // An empty file stood there (made with touch, say): it becomes the database.
+            m_published = true;
+            return true;
+        }
         if (errno == EEXIST) {
             m_published = true; // the directories hold another smartgoals' database now
             return false;

@@ -93,7 +93,7 @@ std::vector<int> Store::urges_per_week(Week first, int weeks) {
     query.bind(1, format_date(first.start));
     query.bind(2, format_date(first.plus(weeks).start));
     while (query.executeStep()) {
-        const auto i = (stored_date(query.getColumn(0)) - first.start).count() / 7;
+        const auto i = (stored_week_start(query.getColumn(0)) - first.start).count() / 7;
         counts[static_cast<std::size_t>(i)] += query.getColumn(1).getInt();
     }
     return counts;

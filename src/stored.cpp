@@ -44,6 +44,18 @@ Date stored_date(std::string_view text) {
     return *date;
 }
 
+Date stored_week_start(const SQLite::Column& column) {
+    // The week holding 1900-01-01 may begin up to six days before it.
+    const std::string text = column.getString();
+    if (text.size() == 10 && text.starts_with("1899-12-") && text[8] >= '2' && text[8] <= '3') {
+        const int day = (text[8] - '0') * 10 + (text[9] - '0');
+        if (day >= 26 && day <= 31 && text[9] >= '0' && text[9] <= '9') {
+            return k_first_day - std::chrono::days{32 - day};
+        }
+    }
+    return stored_date(column);
+}
+
 std::optional<Date> stored_optional_date(const SQLite::Column& column) {
     if (column.isNull()) {
         return std::nullopt;

@@ -23,6 +23,8 @@ void bind_text_or_null(SQLite::Statement& statement, int index,
 
 Date stored_date(const SQLite::Column& column);
 Date stored_date(std::string_view text);
+// A week's first day, which for the first week there is may lie in the last days of 1899.
+Date stored_week_start(const SQLite::Column& column);
 std::optional<Date> stored_optional_date(const SQLite::Column& column); // NULL is none
 // A stored word parsed by `parse` (parse_area, parse_kind, ...); `what` names it in the error.
 template <typename Parse>

@@ -8,10 +8,12 @@
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <sqlite3.h>
 #include <sstream>
@@ -150,6 +152,37 @@ std::vector<const Command*> commands_named(int argc, const char* const* argv) {
     return named;
 }
 
+// Numbers on the command line are plain decimal (SPEC §8): CLI11 alone would read 010 as 8 and
+// 0x10 as 16.
+std::string plain_number(std::string& text) {
+    const bool negative = text.starts_with('-');
+    const std::string_view digits = std::string_view(text).substr(negative ? 1 : 0);
+    const bool plain =
+        !digits.empty() && digits.size() <= 18 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        (digits.size() == 1 || digits[0] != '0');
+    if (!plain) {
+        return fmt::format("'{}' is not a whole number; write it in plain decimal, such as 3",
+                           shown(text));
+    }
+    if (std::stoll(text) > std::numeric_limits<int>::max() ||
+        std::stoll(text) < std::numeric_limits<int>::min()) {
+        return fmt::format("{} is far too large a number here", text);
+    }
+    return {};
+}
+
+void check_numbers(CLI::App& app) {
+    for (auto* option : app.get_options()) {
+        if (option->get_type_name() == "INT") {
+            option->check(CLI::Validator(plain_number, ""));
+        }
+    }
+    for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        check_numbers(*sub);
+    }
+}
+
 std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
                                    const std::vector<const Command*>& commands) {
     auto app = std::make_unique<CLI::App>(
@@ -170,6 +203,7 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
     for (const auto* c : commands) {
         c->add(*app, action);
     }
+    check_numbers(*app);
     return app;
 }
 
@@ -246,7 +280,10 @@ void execute(const Action& action, Context& ctx) {
     }
     // A first command runs in a new database beside its place, published only when it
     // commits; if another smartgoals published one first, the command runs again in that.
-    if (!std::filesystem::exists(ctx.db_path) && !std::filesystem::is_symlink(ctx.db_path)) {
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(ctx.db_path, ec);
+    if (!std::filesystem::exists(status) || (std::filesystem::is_regular_file(status) &&
+                                             std::filesystem::file_size(ctx.db_path, ec) == 0)) {
         NewDatabase fresh(ctx.db_path);
         auto done = run_write(action, ctx, fresh.file());
         if (fresh.publish()) {
@@ -331,6 +368,11 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         return 1;
     } catch (const SQLite::Exception& e) {
         err << "smartgoals: error: " << shown(storage_message(e)) << '\n';
+        return 1;
+    } catch (const nlohmann::json::type_error&) {
+        // Every text taken in is checked UTF-8 (SPEC §6.4): one that is not came from damage.
+        err << "smartgoals: error: the database is damaged: a stored text is not UTF-8 and "
+               "cannot be written as JSON; nothing was changed\n";
         return 1;
     } catch (const std::filesystem::filesystem_error& e) {
         err << "smartgoals: error: " << shown(e.what()) << '\n';

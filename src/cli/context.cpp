@@ -30,7 +30,7 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
     std::int64_t id = 0;
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, id);
-    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0) {
+    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0 || text[0] == '0') {
         throw UsageError(
             fmt::format("{}: '{}' is not an id; ids are whole numbers such as 3", what, text));
     }

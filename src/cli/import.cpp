@@ -2,11 +2,13 @@
 #include "cli/context.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/text_width.hpp>
 #include <smartgoals/transfer.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -18,24 +20,56 @@ namespace smartgoals::cli {
 
 namespace {
 
+// Imports are bounded (SPEC §8): a file over 1 GiB, or one that does not begin as a JSON object
+// does, is refused as soon as that shows, so `import /dev/zero` ends at once.
+constexpr std::uintmax_t k_max_import_bytes = std::uintmax_t{1} << 30;
+
+std::string read_bounded(std::istream& in, const std::string& name) {
+    std::string text;
+    std::array<char, 1 << 16> chunk{};
+    bool begun = false;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (!begun) {
+            const auto first = text.find_first_not_of(" \t\r\n");
+            if (first != std::string::npos && text[first] != '{') {
+                throw UsageError(fmt::format("import: {} is not a smartgoals export (it does not "
+                                             "begin with '{{'); export one with 'smartgoals "
+                                             "export --format json'",
+                                             shown(name)));
+            }
+            begun = first != std::string::npos;
+        }
+        if (text.size() > k_max_import_bytes) {
+            throw UsageError(fmt::format("import: {} is larger than 1 GiB; no export is that large",
+                                         shown(name)));
+        }
+    }
+    if (in.bad()) {
+        throw UsageError(fmt::format("import: cannot read {}", shown(name)));
+    }
+    return text;
+}
+
 std::string read_input(const std::string& file, Context& ctx) {
     if (file == "-") {
-        return {std::istreambuf_iterator<char>(ctx.in), {}};
+        return read_bounded(ctx.in, "standard input");
     }
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
-        throw UsageError(fmt::format("import: cannot read {}: it is a directory", file));
+        throw UsageError(fmt::format("import: cannot read {}: it is a directory", shown(file)));
+    }
+    if (std::filesystem::is_regular_file(file, ec) &&
+        std::filesystem::file_size(file, ec) > k_max_import_bytes) {
+        throw UsageError(
+            fmt::format("import: {} is larger than 1 GiB; no export is that large", shown(file)));
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw UsageError(fmt::format("import: cannot read {}: {}", file, std::strerror(errno)));
+        throw UsageError(
+            fmt::format("import: cannot read {}: {}", shown(file), system_reason(errno)));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        throw UsageError(fmt::format("import: cannot read {}", file));
-    }
-    return text.str();
+    return read_bounded(in, file);
 }
 
 void run_import(const std::string& file, const ImportDocument& document, Context& ctx) {

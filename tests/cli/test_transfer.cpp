@@ -242,7 +242,13 @@ TEST_CASE("a bad import file is refused with its place named, and nothing is wri
     };
     const std::vector<std::pair<std::string, std::string>> bad{
         {"{\"format\":\"smartgoals\",\"version\":1,\"goals\":[{\"uuid\":", "is not valid JSON"},
-        {"name,text\nSam,hello\n", "is not valid JSON"},
+        {"name,text\nSam,hello\n", "is not a smartgoals export (it does not begin with '{')"},
+        {std::string(3, '\0'), "is not a smartgoals export (it does not begin with '{')"},
+        {"{\"format\":\"smartgoals\",\"version\":1,\"version\":1}",
+         "the key \"version\" appears twice in one object"},
+        {"{\"format\":\"smartgoals\",\"version\":1,\"x\":" + std::string(100, '[') +
+             std::string(100, ']') + "}",
+         "nests deeper than 64 levels"},
         {"{\"format\":\"smartgoals\",\"version\":1,\"settings\":1E400}",
          "holds a number too large to read"},
         {"{\"format\":\"taskwarrior\"}", "is not a smartgoals export"},
@@ -290,11 +296,18 @@ TEST_CASE("a bad import file is refused with its place named, and nothing is wri
         {with([](Json& d) { d["settings"]["colour"] = "blue"; }),
          "settings.colour: is not a setting"},
         {with([](Json& d) { d["goals"] = "many"; }), "document.goals: is not a list"},
+        // An id past 2^53 once blocked every later add ("the disk is full").
+        {with([](Json& d) { d["goals"][1]["id"] = 9223372036854775807LL; }),
+         "goals[1].id: 9223372036854775807 is out of range (1 to 9007199254740992)"},
+        {with([](Json& d) { d["goals"][1]["target"] = 9223372036854775808ULL; }),
+         "goals[1].target: 9223372036854775808 is out of range (1 to 99)"},
     };
     for (const auto& [content, message] : bad) {
         check_refused(s, {"import", write_file(s, "bad.json", content)}, message);
     }
     check_refused(s, {"import", (s.dir / "missing.json").string()}, "import: cannot read");
+    // Endless input is refused at its first byte, not read until memory runs out.
+    check_refused(s, {"import", "/dev/zero"}, "/dev/zero is not a smartgoals export");
     const auto dir = s.dir / "a-directory";
     fs::create_directories(dir);
     check_refused(s, {"import", dir.string()}, "import: cannot read");

@@ -204,7 +204,8 @@ def describe_schema(db):
     tables = {}
     for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
-        tables[name] = [(c[1], c[2].upper(), c[5]) for c in con.execute(f'PRAGMA table_info("{name}")')]
+        info = con.execute(f'PRAGMA table_info("{name}")')
+        tables[name] = [(c[1], c[2].upper(), c[5]) for c in info]
     indexes = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
                                          "AND sql IS NOT NULL ORDER BY name")]
     con.close()
@@ -378,7 +379,8 @@ def bad_value(rng, d, schema):
         where, which = "", "every row"
     else:
         offset = rng.randrange(8)
-        where = f" WHERE ({key}) IN (SELECT {key} FROM \"{table}\" ORDER BY {key} LIMIT 1 OFFSET {offset})"
+        where = (f' WHERE ({key}) IN (SELECT {key} FROM "{table}" ORDER BY {key} '
+                 f"LIMIT 1 OFFSET {offset})")
         which = f"row {offset + 1} by {key}"
     sql = f'UPDATE "{table}" SET "{column}" = ?{where}'
     shown = repr(value) if len(repr(value)) < 40 else repr(value)[:36] + "...'"
