@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev doctest-dev nlohmann-json3-dev
           libsqlite3-dev libutf8proc-dev sqlite3 bsdutils
           chromium poppler-utils fonts-dejavu-core miller python3
-          mandoc bash-completion zsh fish dpkg-dev file clang libclang-rt-14-dev)
+          mandoc bash-completion zsh fish tmux dpkg-dev file clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 namespace {
 
 const std::string k_title = "Walk\x1b]0;owned\x07 \x1b[2J\rnow\xe2\x80\xae"
@@ -86,4 +90,42 @@ TEST_CASE("on a real terminal, goal list sends no escape sequence a goal's text 
     CHECK(r.out.find("\x1b]") == std::string::npos);   // no title, no clipboard
     CHECK(r.out.find("\x1b[2J") == std::string::npos); // no clearing of the screen
     CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+}
+
+TEST_CASE("in tmux, goal list with hostile texts leaves the title, the screen and the clipboard "
+          "as they were") {
+    Sandbox s;
+    s.ok({"-q", "goal", "add", "--", k_title});
+    s.ok({"-q", "goal", "add", "Clip\x1b]52;c;ZXZpbA==\x07 board"});
+    auto env = s.env;
+    env["TMUX_TMPDIR"] = s.dir.string(); // a server of this test's own
+    env["TERM"] = "xterm-256color";
+    const auto tmux = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"/usr/bin/tmux", "-L", "hostile", "-f", "/dev/null"});
+        return run_process(args, env, "", s.dir);
+    };
+    const auto script = (s.dir / "show.sh").string();
+    {
+        std::ofstream(script) << "printf 'BEFORE\\n'; \"$1\" goal list --color auto; "
+                                 "printf 'AFTER\\n'; exec sleep 30\n";
+    }
+    // With set-clipboard on, an OSC 52 sequence reaching tmux fills a paste buffer.
+    REQUIRE(tmux({"start-server", ";", "set-option", "-g", "set-clipboard", "on", ";",
+                  "new-session", "-d", "-x", "80", "-y", "24", "sh", script, SMARTGOALS_BINARY})
+                .code == 0);
+    std::string screen;
+    for (int i = 0; i < 100 && !contains(screen, "AFTER"); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        screen = tmux({"capture-pane", "-p"}).out;
+    }
+    const auto title = tmux({"display-message", "-p", "#{pane_title}"}).out;
+    const auto buffers = tmux({"list-buffers"}).out;
+    tmux({"kill-server"});
+    INFO(screen);
+    CHECK(contains(screen, "BEFORE")); // nothing cleared the screen
+    CHECK(contains(screen, "AFTER"));
+    CHECK(contains(screen, "^[]0;owned^G"));
+    CHECK(contains(screen, "Clip^[]52;c;ZXZpbA==^G board"));
+    CHECK_FALSE(contains(title, "owned"));
+    CHECK(buffers.empty()); // OSC 52 would have put "evil" here
 }
