@@ -43,10 +43,11 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import 
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a config -d 'Settings'
 
 # goal
-set -l goal_subs add done drop reopen edit list
+set -l goal_subs add done drop reopen edit show list
 complete -c smartgoals -n "__fish_seen_subcommand_from goal; and not __fish_seen_subcommand_from $goal_subs" -a "$goal_subs"
 complete -c smartgoals -n "__smartgoals_using goal done; or __smartgoals_using goal drop; or __smartgoals_using goal edit" -a '(__smartgoals_ids goals)'
 complete -c smartgoals -n "__smartgoals_using goal reopen" -a '(__smartgoals_ids all-goals)'
+complete -c smartgoals -n "__smartgoals_using goal show" -a '(__smartgoals_ids all-goals)'
 complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l week -x -a "$weeks" -d 'Week'
 complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l area -x -a "$areas none" -d 'SMART point'
 complete -c smartgoals -n "__smartgoals_using goal add; or __smartgoals_using goal edit" -l times -x -d 'Times a week'

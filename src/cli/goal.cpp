@@ -296,6 +296,79 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week w
     ctx.out << shown(line) << '\n';
 }
 
+// One goal in full (SPEC §6.1): what it is, its weeks, and every completion with its note.
+void run_show(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, id_text);
+    const Goal goal = *store.goal(id);
+    const Weekday ws = store.week_start();
+    const Week planned = planned_week(goal, ws);
+    const auto times = [](int n) {
+        return n == 1 ? std::string("once") : fmt::format("{} times", n);
+    };
+    std::vector<std::pair<std::string, std::string>> rows;
+    if (goal.kind == Kind::weekly) {
+        rows.emplace_back("Every week", "from the week of " + format_date(planned.start));
+        // Rule 9: each earlier target held from the previous change (or the start) to its own.
+        Week from = planned;
+        std::string label = "Target";
+        for (const auto& earlier : goal.earlier_targets) {
+            const Week until = week_containing(earlier.until, ws);
+            rows.emplace_back(label, fmt::format("{} a week, the weeks of {} to {}",
+                                                 times(earlier.target), format_date(from.start),
+                                                 format_date(until.plus(-1).start)));
+            from = until;
+            label.clear();
+        }
+        rows.emplace_back(label,
+                          fmt::format("{} a week{}", times(goal.target),
+                                      goal.earlier_targets.empty()
+                                          ? std::string()
+                                          : ", from the week of " + format_date(from.start)));
+    } else {
+        rows.emplace_back("Planned", fmt::format("the week of {} to {}", format_date(planned.start),
+                                                 format_date(planned.end())));
+        if (goal.target > 1) {
+            rows.emplace_back(
+                "Times", fmt::format("{} ({} so far)", goal.target,
+                                     std::min<std::size_t>(goal.completions.size(),
+                                                           static_cast<std::size_t>(goal.target))));
+        }
+    }
+    rows.emplace_back("Area", goal.area ? std::string(to_string(*goal.area)) : "none");
+    switch (goal.status) {
+    case Status::open:
+        rows.emplace_back("Status", "open");
+        break;
+    case Status::done:
+        rows.emplace_back("Status", "achieved " + format_date(*goal.closed));
+        break;
+    case Status::dropped:
+        rows.emplace_back("Status", "let go " + format_date(*goal.closed));
+        break;
+    }
+    rows.emplace_back("Added", goal.created.substr(0, 16).replace(10, 1, " "));
+    ctx.out << shown(fmt::format("Goal #{}: {}", goal.id, goal.text)) << '\n';
+    for (const auto& [label, value] : rows) {
+        ctx.out << fmt::format("  {:<12} {}\n", label.empty() ? label : label + ":", shown(value));
+    }
+    if (goal.completions.empty()) {
+        ctx.out << "No completions yet.\n";
+        return;
+    }
+    ctx.out << fmt::format("Completions ({}):\n", goal.completions.size());
+    for (const auto& c : goal.completions) {
+        std::string line = fmt::format("{:>6}  {}", fmt::format("#{}", c.id), format_date(c.date));
+        if (goal.kind == Kind::weekly) {
+            line += fmt::format("  week of {}", format_date(week_containing(c.date, ws).start));
+        }
+        if (!c.note.empty()) {
+            line += "  " + c.note;
+        }
+        ctx.out << shown(line) << '\n';
+    }
+}
+
 void run_list(const GoalListOptions& o, Context& ctx) {
     Store& store = ctx.store();
     const Weekday ws = store.week_start();
@@ -407,6 +480,16 @@ Examples:
               "  smartgoals goal edit 4 --times 2");
     e->callback([&action, edit] {
         action = {Needs::write, [edit](Context& ctx) { run_edit(*edit, ctx); }};
+    });
+
+    auto show_id = std::make_shared<std::string>();
+    auto* sh = goal->add_subcommand("show", "One goal in full, with every completion and note");
+    sh->add_option("id", *show_id, "The goal's id")->required();
+    sh->footer("\nShows the goal's text, area, planned week, status and, for a goal kept every\n"
+               "week, its target and the targets it had before; then every completion with its\n"
+               "id, date and note.\n\nExample:\n  smartgoals goal show 3");
+    sh->callback([&action, show_id] {
+        action = {Needs::read, [show_id](Context& ctx) { run_show(*show_id, ctx); }};
     });
 
     auto list = std::make_shared<GoalListOptions>();

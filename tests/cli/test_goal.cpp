@@ -198,3 +198,42 @@ TEST_CASE("a write refused on a database that did not exist yet leaves no file b
     CHECK(r.code == 2);
     CHECK_FALSE(std::filesystem::exists(s.db));
 }
+
+TEST_CASE("goal show gives one goal in full: completions with their notes, earlier targets") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-02", "goal", "add", "Walk", "--every-week", "--times", "3", "--area",
+          "balance"});
+    s.ok({"--today", "2026-11-03", "goal", "done", "1", "--note", "Round the pond"});
+    s.ok({"--today", "2026-11-04", "goal", "done", "1"});
+    s.ok({"--today", "2026-11-17", "goal", "edit", "1", "--times", "2"});
+    s.ok({"--today", "2026-11-19", "goal", "done", "1"});
+    auto full = s.ok({"goal", "show", "1"});
+    // The time of day it was added is the clock's: the rest is fixed.
+    const auto added = full.find("  Added:       2026-11-02 ");
+    REQUIRE(added != std::string::npos);
+    full.replace(added + 26, 5, "HH:MM");
+    CHECK(full == "Goal #1: Walk\n"
+                  "  Every week:  from the week of 2026-11-02\n"
+                  "  Target:      3 times a week, the weeks of 2026-11-02 to 2026-11-09\n"
+                  "               2 times a week, from the week of 2026-11-16\n"
+                  "  Area:        balance\n"
+                  "  Status:      open\n"
+                  "  Added:       2026-11-02 HH:MM\n"
+                  "Completions (3):\n"
+                  "    #1  2026-11-03  week of 2026-11-02  Round the pond\n"
+                  "    #2  2026-11-04  week of 2026-11-02\n"
+                  "    #3  2026-11-19  week of 2026-11-16\n");
+
+    s.ok({"goal", "add", "Phone my sister\x1b]0;x\x07", "--times", "2"});
+    const auto once = s.ok({"goal", "show", "2"});
+    CHECK(contains(once, "Goal #2: Phone my sister^[]0;x^G\n"));
+    CHECK(contains(once, "  Planned:     the week of 2026-11-16 to 2026-11-22\n"));
+    CHECK(contains(once, "  Times:       2 (0 so far)\n"));
+    CHECK(contains(once, "  Area:        none\n"));
+    CHECK(contains(once, "No completions yet.\n"));
+    s.ok({"goal", "drop", "2"});
+    CHECK(contains(s.ok({"goal", "show", "2"}), "  Status:      let go 2026-11-19\n"));
+
+    check_refused(s, {"goal", "show", "9"}, "there is no goal #9", 2);
+    check_refused(s, {"goal", "show", "x"}, "'x' is not an id", 2);
+}

@@ -54,7 +54,7 @@ t smartgoals goal done 1 --date t
     CHECK(r.out ==
           "goal checkin review urge-log cbc cba worksheet export import config --db --today "
           "--color --quiet -q --help --version\n"
-          "add done drop reopen edit list\n"
+          "add done drop reopen edit show list\n"
           "1 2\n"
           "1 2 3\n"
           "motivation urges thoughts balance none\n"
