@@ -139,11 +139,14 @@ std::optional<Date> iso_week_monday(int iso_year, unsigned week) {
         const Date jan4 = sys_days{year{y} / January / 4};
         return jan4 - (Weekday{jan4} - Monday);
     };
-    if (week < 1 || iso_year < 1900 || iso_year > 9998) {
+    if (week < 1 || iso_year < 1900 || iso_year > 9999) {
         return std::nullopt;
     }
-    const auto weeks_in_year = (week_one(iso_year + 1) - week_one(iso_year)).count() / 7;
-    if (week > static_cast<unsigned>(weeks_in_year)) {
+    // A year has 53 ISO weeks when it begins on a Thursday, or on a Wednesday in a leap year.
+    const Weekday jan1{sys_days{year{iso_year} / January / 1}};
+    const bool long_year = jan1 == Thursday || (jan1 == Wednesday && year{iso_year}.is_leap());
+    const unsigned weeks_in_year = long_year ? 53 : 52;
+    if (week > weeks_in_year) {
         return std::nullopt;
     }
     return week_one(iso_year) + days{7 * (week - 1)};
@@ -177,7 +180,8 @@ Week parse_named_week(std::string_view text, Date today, Weekday week_start) {
     if (word == "next") {
         return current.plus(1);
     }
-    if (word.size() > 1 && word[0] == '-' && word.size() <= 5 && all_digits(word.substr(1))) {
+    if (word.size() > 1 && word[0] == '-' && word.size() <= 5 && all_digits(word.substr(1)) &&
+        word[1] != '0') {
         return current.plus(-to_int(word.substr(1)));
     }
     if (auto date = parse_day(text, today)) {

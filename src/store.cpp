@@ -48,8 +48,11 @@ Store::Store(Store&&) noexcept = default;
 Store::~Store() {
     if (m_db && m_in_transaction) {
         // A command that did not commit leaves the file as it found it, its -wal included:
-        // closing must not write the -wal back into the database.
-        sqlite3_db_config(m_db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        // closing must not write a -wal that held pages back into the database. One that was
+        // empty or absent is removed on closing, as it would have been, with nothing written.
+        if (m_wal_had_pages) {
+            sqlite3_db_config(m_db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        }
         try {
             m_db->exec("ROLLBACK");
         } catch (...) {

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -229,13 +230,15 @@ std::string octal(mode_t mode) {
 
 // Takes group and other permissions away from a file or directory of ours; returns what it
 // changed, for the one line that tells of it.
-std::string tighten(const fs::path& path, mode_t wanted) {
+std::string tighten(const fs::path& path) {
     struct stat st {};
+    // Only group and other permissions are taken away: a file the member made read-only stays so.
     if (::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || st.st_uid != ::geteuid() ||
-        (st.st_mode & 077) == 0 || ::chmod(path.c_str(), wanted) != 0) {
+        (st.st_mode & 077) == 0 || ::chmod(path.c_str(), st.st_mode & 07700) != 0) {
         return {};
     }
-    return fmt::format("{} from {} to {}", path.string(), octal(st.st_mode), octal(wanted));
+    return fmt::format("{} from {} to {}", path.string(), octal(st.st_mode),
+                       octal(st.st_mode & 07700));
 }
 
 void tighten_all(const fs::path& path, std::vector<std::string>& notices) {
@@ -244,12 +247,12 @@ void tighten_all(const fs::path& path, std::vector<std::string>& notices) {
     // (--db ~/notes/goals.db, or /tmp) is theirs to set.
     const fs::path dir = path.parent_path();
     if (dir.filename() == "smartgoals") {
-        changed.push_back(tighten(dir, 0700));
+        changed.push_back(tighten(dir));
     }
-    changed.push_back(tighten(path, 0600));
+    changed.push_back(tighten(path));
     // SQLite gives these the database's own permissions; they follow it without a word.
-    tighten(path.string() + "-wal", 0600);
-    tighten(path.string() + "-shm", 0600);
+    tighten(path.string() + "-wal");
+    tighten(path.string() + "-shm");
     std::erase(changed, std::string());
     if (!changed.empty()) {
         notices.push_back(fmt::format("others could read your data; changed the permissions of {}",
@@ -284,12 +287,29 @@ Store Store::open(const fs::path& path, Mode mode) {
         NewDatabase fresh(path);
         fresh.publish(); // or another smartgoals made it meanwhile: use theirs
     }
+    struct stat wal {};
+    const bool wal_had_pages =
+        ::stat((path.string() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
     Classified file = classify(path);
     std::vector<std::string> notices;
     tighten_all(path, notices);
     if (!write && file.version == Store::k_schema_version) {
-        file.reader->exec("PRAGMA foreign_keys = ON");
-        Store store(std::move(file.reader), false);
+        // A read-only connection leaves the -wal and -shm it needed behind; a connection that
+        // may write but is told not to removes them on closing, as the last one out.
+        std::unique_ptr<SQLite::Database> db;
+        try {
+            db = connect(path, true);
+            db->exec("PRAGMA query_only = ON");
+            // Reading once joins the WAL the read-only connection opened, so that this one,
+            // closing last, removes its files.
+            (void)db->execAndGet("PRAGMA schema_version");
+            file.reader.reset();
+        } catch (const StorageError&) {
+            db = std::move(file.reader); // a file or directory the member made read-only
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        Store store(std::move(db), false);
+        store.m_wal_had_pages = wal_had_pages;
         store.m_notices = std::move(notices);
         return store;
     }
@@ -312,6 +332,7 @@ Store Store::open(const fs::path& path, Mode mode) {
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA secure_delete = ON");
     Store store(std::move(db), true);
+    store.m_wal_had_pages = wal_had_pages;
     store.m_notices = std::move(notices);
     // Checked inside the write transaction, before anything is written: only a connection
     // that may write has SQLite check CHECK constraints as well as the file's structure.
@@ -337,6 +358,19 @@ Store Store::open(const fs::path& path, Mode mode) {
 }
 
 NewDatabase::NewDatabase(const fs::path& path) : m_path(path) {
+    // A -wal or journal without its database is what is left of one that was removed: SQLite
+    // would replay it into the new file. It may be all that is left of someone's data, so it is
+    // not removed either.
+    for (const char* suffix : {"-wal", "-journal"}) {
+        const fs::path left = path.string() + suffix;
+        struct stat st {};
+        if (::stat(left.c_str(), &st) == 0 && st.st_size > 0) {
+            throw StorageError(fmt::format(
+                "{} is left from a database that is no longer there; move it away (or put its "
+                "database back) before smartgoals makes a new one",
+                left.string()));
+        }
+    }
     create_directories_private(path.parent_path(), m_made_directories);
     try {
         std::string name = path.string() + ".new-XXXXXX";
@@ -370,6 +404,31 @@ NewDatabase::~NewDatabase() {
     }
 }
 
+// An empty file stood at the path (made with touch, say): it becomes the database. Every
+// smartgoals doing this holds an exclusive flock on that empty file and checks, under it, that
+// it is still the one at the path and still empty, so no two replace it in turn.
+bool NewDatabase::replace_empty_file() {
+    const int fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        errno = EEXIST;
+        return false;
+    }
+    struct stat held {
+    }, now{};
+    bool replaced = false;
+    if (::flock(fd, LOCK_EX) == 0 && ::fstat(fd, &held) == 0 && S_ISREG(held.st_mode) &&
+        held.st_size == 0 && ::stat(m_path.c_str(), &now) == 0 && now.st_ino == held.st_ino &&
+        now.st_dev == held.st_dev && std::rename(m_temp.c_str(), m_path.c_str()) == 0) {
+        replaced = true;
+        m_published = true;
+        fsync_path(m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path(),
+                   O_RDONLY | O_DIRECTORY);
+    }
+    ::close(fd);
+    errno = EEXIST;
+    return replaced;
+}
+
 bool NewDatabase::publish() {
     // Every connection to the new file is closed by now: its WAL is written back and gone.
     if (const int error = fsync_path(m_temp, O_RDONLY)) {
@@ -381,11 +440,7 @@ bool NewDatabase::publish() {
     if (::link(m_temp.c_str(), m_path.c_str()) != 0 &&
         ((errno != EPERM && errno != ENOTSUP) ||
          ::renameat2(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_path.c_str(), RENAME_NOREPLACE) != 0)) {
-        struct stat st {};
-        if (errno == EEXIST && ::lstat(m_path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-            st.st_size == 0 && std::rename(m_temp.c_str(), m_path.c_str()) == 0) {
-            // An empty file stood there (made with touch, say): it becomes the database.
-            m_published = true;
+        if (errno == EEXIST && replace_empty_file()) {
             return true;
         }
         if (errno == EEXIST) {

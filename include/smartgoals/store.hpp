@@ -194,6 +194,7 @@ private:
     // Declared after m_db, so destroyed before it.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     bool m_in_transaction = false;
+    bool m_wal_had_pages = false; // when opened to write: the -wal held pages not yet written back
     std::vector<std::string> m_notices;
 };
 
@@ -213,6 +214,8 @@ public:
     bool publish();
 
 private:
+    bool replace_empty_file();
+
     std::filesystem::path m_path;
     std::filesystem::path m_temp;
     std::vector<std::filesystem::path> m_made_directories;

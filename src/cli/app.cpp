@@ -158,7 +158,7 @@ std::string plain_number(std::string& text) {
     const bool negative = text.starts_with('-');
     const std::string_view digits = std::string_view(text).substr(negative ? 1 : 0);
     const bool plain =
-        !digits.empty() && digits.size() <= 18 &&
+        !digits.empty() && digits.size() <= 18 && !(negative && digits == "0") &&
         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         (digits.size() == 1 || digits[0] != '0');
     if (!plain) {
@@ -340,6 +340,10 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
         }
         if (!action.run) {
             throw UsageError("a command is needed; see 'smartgoals --help'");
+        }
+        if (app->get_option("--db")->count() > 0 && global.db.empty()) {
+            // An empty "$VAR" must not fall back to the member's own database.
+            throw UsageError("--db: the path is empty; name the database file");
         }
         const auto [date, time] = env.clock();
         const Date today = resolve_today(global, env, date);

@@ -19,6 +19,7 @@ struct ExportOptions {
     std::string since;
     std::string until;
     std::string output;
+    bool output_given = false;
     bool spreadsheet_safe = false;
 };
 
@@ -71,11 +72,11 @@ void run_export(const ExportOptions& o, Context& ctx) {
             export_document(store, request, out);
         }
     };
-    if (o.output.empty() || o.output == "-") {
+    if (!o.output_given || o.output == "-") {
         write(ctx.out);
         return;
     }
-    write_output_file(o.output, write);
+    write_output_file(o.output, write, ctx.db_path);
     ctx.say(fmt::format("Wrote {}.", o.output));
 }
 
@@ -93,7 +94,8 @@ void register_export(CLI::App& app, Action& action) {
                   "From this day, inclusive (YYYY-MM-DD, yesterday, mon...)");
     e->add_option("--until", options->until,
                   "Up to this day, inclusive (YYYY-MM-DD, today, fri...)");
-    e->add_option("-o,--output", options->output, "Write to this file (private, replaced whole)");
+    auto* output = e->add_option("-o,--output", options->output,
+                                 "Write to this file (private, replaced whole)");
     e->add_flag("--spreadsheet-safe", options->spreadsheet_safe,
                 "Prefix CSV text beginning with = + - @ with ' so a spreadsheet cannot run it");
     e->footer(R"(
@@ -102,7 +104,8 @@ Examples:
   smartgoals export urges --spreadsheet-safe -o urges.csv
   smartgoals export weeks --format json
   smartgoals export -o smartgoals-backup.json)");
-    e->callback([&action, options] {
+    e->callback([&action, options, output] {
+        options->output_given = output->count() > 0;
         action = {Needs::read, [options](Context& ctx) { run_export(*options, ctx); }};
     });
 }

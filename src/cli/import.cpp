@@ -28,10 +28,12 @@ std::string read_bounded(std::istream& in, const std::string& name) {
     std::string text;
     std::array<char, 1 << 16> chunk{};
     bool begun = false;
+    std::size_t scanned = 0; // bytes known to be blank, each looked at once
     while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
         text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
         if (!begun) {
-            const auto first = text.find_first_not_of(" \t\r\n");
+            const auto first = text.find_first_not_of(" \t\r\n", scanned);
+            scanned = text.size();
             if (first != std::string::npos && text[first] != '{') {
                 throw UsageError(fmt::format("import: {} is not a smartgoals export (it does not "
                                              "begin with '{{'); export one with 'smartgoals "

@@ -103,19 +103,64 @@ int write_into(int fd, bool sync, const std::function<void(std::ostream&)>& writ
     return error;
 }
 
+// The descriptor a name such as /dev/stdout stands for, or -1: written through as it is, at
+// its own offset, so that `>> log` appends and nothing is reopened at its start.
+int descriptor_named(const std::string& path) {
+    if (path == "/dev/stdout") {
+        return STDOUT_FILENO;
+    }
+    if (path == "/dev/stderr") {
+        return STDERR_FILENO;
+    }
+    for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        if (path.starts_with(prefix)) {
+            const auto digits = std::string_view(path).substr(prefix.size());
+            if (!digits.empty() && digits.size() < 6 &&
+                digits.find_first_not_of("0123456789") == std::string_view::npos) {
+                return std::stoi(std::string(digits));
+            }
+        }
+    }
+    return -1;
+}
+
 } // namespace
 
-void write_output_file(const fs::path& asked, const std::function<void(std::ostream&)>& write) {
+void write_output_file(const fs::path& asked, const std::function<void(std::ostream&)>& write,
+                       const fs::path& database) {
     fs::path path = asked;
+    if (path.empty()) {
+        throw UsageError("-o: the file name is empty; name a file, or leave -o out for stdout");
+    }
+    if (const int named = descriptor_named(path.string()); named >= 0) {
+        const int fd = ::fcntl(named, F_DUPFD_CLOEXEC, 3);
+        if (fd < 0) {
+            cannot_write(path, errno, false);
+        }
+        if (const int error = write_into(fd, false, write)) {
+            cannot_write(path, error, false);
+        }
+        return;
+    }
     struct stat st {};
+    std::error_code ec;
     const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (!exists && errno == ELOOP) {
+        throw UsageError(fmt::format("-o: {} is a loop of symbolic links", path.string()));
+    }
     if (exists && S_ISDIR(st.st_mode)) {
         throw UsageError(fmt::format("-o: {} is a directory; name a file", path.string()));
     }
-    const std::string text = path.string();
-    const bool special = text.starts_with("/dev/") || text.starts_with("/proc/");
-    if ((exists && !S_ISREG(st.st_mode)) || special) {
-        // A device, a FIFO or a descriptor of this process: written as it is, never replaced.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        struct stat db {};
+        if (exists && ::stat((database.string() + suffix).c_str(), &db) == 0 &&
+            db.st_dev == st.st_dev && db.st_ino == st.st_ino) {
+            throw UsageError(
+                fmt::format("-o: {} is the database itself; name another file", path.string()));
+        }
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        // A device or a FIFO: written as it is, never replaced.
         const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             cannot_write(path, errno, false);
@@ -125,8 +170,7 @@ void write_output_file(const fs::path& asked, const std::function<void(std::ostr
         }
         return;
     }
-    std::error_code ignored;
-    if (fs::is_symlink(path, ignored)) {
+    if (fs::is_symlink(path, ec)) {
         path = fs::weakly_canonical(path); // the file the link names is replaced, the link kept
     }
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");

@@ -40,8 +40,10 @@ private:
 
 // Writes `-o FILE` (SPEC §8): a regular file through a temporary file made exclusively beside
 // it, fsynced, renamed into place and the directory fsynced; anything else (a device, a FIFO,
-// /dev/stdout) is written directly, never replaced. Throws StorageError naming the reason.
+// /dev/stdout) is written directly, never replaced; the database itself is refused. Throws
+// StorageError naming the reason.
 void write_output_file(const std::filesystem::path& path,
-                       const std::function<void(std::ostream&)>& write);
+                       const std::function<void(std::ostream&)>& write,
+                       const std::filesystem::path& database);
 
 } // namespace smartgoals::cli

@@ -43,6 +43,8 @@ const std::vector<BadInput> k_bad_inputs = {
     {{"goal", "done", "01"}, "'01' is not an id"},
     // Every date stored or computed lies in 1900..9999 (SPEC §4).
     {{"goal", "list", "--week", "-9999"}, "outside the years 1900 to 9999"},
+    {{"goal", "list", "--week", "-01"}, "--week: '-01' is not a week"},
+    {{"review", "--trend", "-0"}, "--trend: '-0' is not a whole number"},
     {{"--today", "1900-01-03", "goal", "add", "x", "--week", "last"},
      "outside the years 1900 to 9999"},
     {{"--today", "9999-12-30", "goal", "add", "x", "--week", "next"},

@@ -186,3 +186,21 @@ TEST_CASE("-o to a FIFO or /dev/stdout writes into it and never replaces it") {
     CHECK(S_ISLNK(st.st_mode));
     check_refused(s, {"export", "-o", s.dir.string()}, "is a directory", 2);
 }
+
+TEST_CASE("-o /dev/stdout appends where stdout points, and -o never names the database itself") {
+    Sandbox s;
+    fill(s);
+    const auto log = s.dir / "log";
+    std::ofstream(log) << "kept\n";
+    const auto r =
+        run_process({"/bin/sh", "-c", "exec \"$0\" export goals -o /dev/stdout >> \"$1\"",
+                     SMARTGOALS_BINARY, log.string()},
+                    s.env, "", s.dir);
+    CHECK(r.code == 0);
+    std::ifstream in(log, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) ==
+          "kept\n" + s.ok({"export", "goals"}));
+    check_refused(s, {"export", "-o", s.db.string()}, "is the database itself", 2);
+    check_refused(s, {"export", "goals", "-o", s.db.string()}, "is the database itself", 2);
+    check_refused(s, {"export", "-o", ""}, "-o: the file name is empty", 2);
+}

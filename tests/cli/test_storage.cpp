@@ -330,3 +330,60 @@ TEST_CASE("a failing first command creates no file and no directory") {
     const auto left = std::distance(fs::directory_iterator(s.db.parent_path()), {});
     CHECK(left == 1); // the database alone: no temporary file stays beside it
 }
+
+TEST_CASE("a -wal left without its database is never replayed into a new one") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    // A -wal holding pages, as a program killed while writing leaves it; then the database goes.
+    const auto wal = s.db.string() + "-wal";
+    const auto r = run_process({"/usr/bin/python3", "-c",
+                                "import sqlite3, shutil, sys\n"
+                                "c = sqlite3.connect(sys.argv[1])\n"
+                                "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+                                "c.execute(\"INSERT INTO settings VALUES ('name', 'Sam')\")\n"
+                                "c.commit()\n"
+                                "shutil.copy(sys.argv[1] + '-wal', sys.argv[1] + '.kept')\n",
+                                s.db.string()},
+                               s.env, "", s.dir);
+    REQUIRE(r.code == 0);
+    fs::remove(s.db);
+    fs::remove(s.db.string() + "-shm");
+    fs::copy_file(s.db.string() + ".kept", wal, fs::copy_options::overwrite_existing);
+    const auto kept = fs::file_size(wal);
+    const auto add = s.run({"goal", "add", "Call"});
+    CHECK(add.code == 1);
+    CHECK(contains(add.err, "-wal is left from a database that is no longer there"));
+    CHECK_FALSE(fs::exists(s.db));
+    CHECK(fs::file_size(wal) == kept);
+}
+
+TEST_CASE("a failing command on a closed database leaves no -wal or -shm behind") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    REQUIRE_FALSE(fs::exists(s.db.string() + "-wal"));
+    const auto before = s.state();
+    for (const auto& args : std::vector<std::vector<std::string>>{{"goal", "done", "99"},
+                                                                  {"checkin", "--rating", "0"},
+                                                                  {"cbc", "add", "7", "bu", "x"}}) {
+        CHECK(s.run(args).code == 2);
+        CHECK_FALSE(fs::exists(s.db.string() + "-wal"));
+        CHECK_FALSE(fs::exists(s.db.string() + "-shm"));
+    }
+    CHECK(s.state() == before);
+}
+
+TEST_CASE("making the database private keeps it read-only when the member made it so") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    fs::permissions(s.db, static_cast<fs::perms>(0444));
+    const auto r = s.run({"goal", "list"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.err, "from 0444 to 0400"));
+    CHECK(mode_of(s.db) == 0400);
+}
+
+TEST_CASE("an empty --db is refused, never the member's own database") {
+    Sandbox s;
+    check_refused(s, {"--db", "", "goal", "add", "Walk"}, "--db: the path is empty", 2);
+    CHECK_FALSE(fs::exists(s.db));
+}

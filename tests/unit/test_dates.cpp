@@ -119,13 +119,20 @@ TEST_CASE("every --week form") {
     CHECK(parse_week("last", today, Monday).start == d("2026-11-09"));
     CHECK(parse_week("next", today, Monday).start == d("2026-11-23"));
     CHECK(parse_week("-3", today, Monday).start == d("2026-10-26"));
-    CHECK(parse_week("-0", today, Monday).start == d("2026-11-16"));
+    // -N is plain decimal (SPEC §8): no -0, no leading zero.
+    CHECK_THROWS_AS(parse_week("-0", today, Monday), UsageError);
+    CHECK_THROWS_AS(parse_week("-03", today, Monday), UsageError);
     CHECK(parse_week("2026-11-01", today, Monday).start == d("2026-10-26"));
     CHECK(parse_week("2026-W01", today, Monday).start == d("2025-12-29"));
     CHECK(parse_week("2026-w47", today, Monday).start == d("2026-11-16"));
     CHECK(parse_week("2026-W01", today, Sunday).start == d("2025-12-28"));
     CHECK(parse_week("this", today, Thursday).start == d("2026-11-19"));
     CHECK_THROWS_AS(parse_week("2021-W53", today, Monday), UsageError);
+    CHECK(parse_week("2020-W53", today, Monday).start == d("2020-12-28"));
+    // The ISO weeks at both ends of the years smartgoals keeps.
+    CHECK(parse_week("1900-W01", today, Monday).start == d("1900-01-01"));
+    CHECK(parse_week("9999-W52", today, Monday).start == d("9999-12-27"));
+    CHECK_THROWS_AS(parse_week("9999-W53", today, Monday), UsageError);
     // A day as people say it names the week that holds it.
     CHECK(parse_week("yesterday", today, Monday).start == d("2026-11-16"));
     CHECK(parse_week("mon", today, Thursday).start == d("2026-11-12"));
