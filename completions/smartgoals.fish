@@ -1,7 +1,7 @@
 # fish completion for smartgoals
 # SPDX-License-Identifier: MIT
 
-set -l commands goal checkin review urge-log cbc cba worksheet export import config
+set -l commands goal checkin review urge-log cbc cba worksheet export import config undo
 set -l weeks this last next -1 -2 -4 yesterday
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
@@ -41,6 +41,9 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a workshe
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write your data as CSV or JSON'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import -d 'Merge a JSON export'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a config -d 'Settings'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a undo -d 'Take back the last change'
+complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l list -d 'What can be taken back'
+complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l clear -d 'Forget it all'
 
 # goal
 set -l goal_subs add done drop reopen edit show list

@@ -147,6 +147,16 @@ CREATE TABLE goal_targets (
     PRIMARY KEY (goal_id, until_on)
 ) WITHOUT ROWID;
 )sql",
+    // Schema 8: what `undo` can take back (SPEC §6.1), one changeset of SQLite's session
+    // extension per command that changed something, newest last.
+    R"sql(
+CREATE TABLE undo_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,       -- local time the command ran, YYYY-MM-DDTHH:MM:SS
+    command TEXT NOT NULL,  -- the command as it was given
+    changes BLOB NOT NULL   -- its changeset; inverted and applied to take it back
+);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -167,6 +177,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(2, {"urges", "comparisons", "comparison_items"});
     since(6, {"week_totals"});
     since(7, {"goal_targets"});
+    since(8, {"undo_log"});
     return tables;
 }
 

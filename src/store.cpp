@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,6 +48,9 @@ Store::Store(std::unique_ptr<SQLite::Database> db, bool write) : m_db(std::move(
 Store::Store(Store&&) noexcept = default;
 
 Store::~Store() {
+    if (m_db && m_session) {
+        sqlite3session_delete(m_session);
+    }
     if (m_db && m_in_transaction) {
         // A command that did not commit leaves the file as it found it, its -wal included:
         // closing must not write a -wal that held pages back into the database. One that was

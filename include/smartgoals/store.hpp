@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+struct sqlite3_session;
+
 namespace smartgoals {
 
 // Totals that only grow, counted up to and including a week.
@@ -60,7 +62,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 7;
+    static constexpr int k_schema_version = 8;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -76,6 +78,21 @@ public:
     ~Store();
 
     void commit();
+    // Undo (SPEC §6.1): every change the command makes from here on is recorded, and kept
+    // with `command` when it commits; the newest 50 commands are kept.
+    void record_changes();
+    void keep_for_undo(const std::string& command, const std::string& at);
+    struct Undoable {
+        std::int64_t id = 0;
+        std::string at;
+        std::string command;
+    };
+    std::vector<Undoable> undoable(); // newest first
+    // Takes back the newest command kept; nullopt when there is none.
+    std::optional<Undoable> undo_last();
+    // Forgets every command kept: what they removed is then gone from the file.
+    int clear_undo();
+
     // What opening changed that a member should hear of (permissions tightened), one line each.
     const std::vector<std::string>& notices() const { return m_notices; }
 
@@ -194,6 +211,7 @@ private:
     // Declared after m_db, so destroyed before it.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     bool m_in_transaction = false;
+    sqlite3_session* m_session = nullptr; // recording this command's changes, for undo
     bool m_wal_had_pages = false; // when opened to write: the -wal held pages not yet written back
     std::vector<std::string> m_notices;
 };

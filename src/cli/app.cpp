@@ -111,11 +111,12 @@ struct Command {
     void (*add)(CLI::App&, Action&);
 };
 constexpr Command k_commands[] = {
-    {{"goal"}, register_goal},      {{"checkin"}, register_checkin},
-    {{"review"}, register_review},  {{"urge-log"}, register_urge_log},
-    {{"cbc", "cba"}, register_cbc}, {{"worksheet"}, register_worksheet},
-    {{"config"}, register_config},  {{"export"}, register_export},
-    {{"import"}, register_import},  {{"__complete"}, register_complete},
+    {{"goal"}, register_goal},           {{"checkin"}, register_checkin},
+    {{"review"}, register_review},       {{"urge-log"}, register_urge_log},
+    {{"cbc", "cba"}, register_cbc},      {{"worksheet"}, register_worksheet},
+    {{"config"}, register_config},       {{"export"}, register_export},
+    {{"import"}, register_import},       {{"undo"}, register_undo},
+    {{"__complete"}, register_complete},
 };
 
 std::vector<const Command*> all_commands() {
@@ -213,6 +214,28 @@ void tell_notices(const Store& store, const Context& ctx) {
     }
 }
 
+// The command as given, for undo: the words after the program's name, global options left
+// out, each shown as a member would type it.
+std::string command_line(int argc, const char* const* argv) {
+    std::string line;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--db" || word == "--today" || word == "--color") {
+            ++i;
+            continue;
+        }
+        if (word == "-q" || word == "--quiet" || word.starts_with("--db=") ||
+            word.starts_with("--today=") || word.starts_with("--color=")) {
+            continue;
+        }
+        const bool plain =
+            !word.empty() && word.find_first_of(" \t\n'\"\\$`") == std::string_view::npos;
+        line +=
+            (line.empty() ? "" : " ") + (plain ? std::string(word) : fmt::format("\"{}\"", word));
+    }
+    return line;
+}
+
 // What a write command said, held back until its commit.
 struct Said {
     std::string out, err;
@@ -226,6 +249,9 @@ Said run_write(const Action& action, const Context& ctx, const std::filesystem::
     std::ostringstream out, err;
     Store store = Store::open(file, Store::Mode::write);
     tell_notices(store, ctx);
+    if (action.undoable) {
+        store.record_changes();
+    }
     Context inside{.out = out,
                    .err = err,
                    .in = ctx.in,
@@ -236,8 +262,12 @@ Said run_write(const Action& action, const Context& ctx, const std::filesystem::
                    .quiet = ctx.quiet,
                    .interactive = ctx.interactive,
                    .db_path = ctx.db_path,
+                   .command_line = ctx.command_line,
                    .opened = &store};
     action.run(inside);
+    if (action.undoable) {
+        store.keep_for_undo(ctx.command_line, ctx.timestamp());
+    }
     store.commit();
     return {out.str(), err.str()};
 }
@@ -357,7 +387,8 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
                         .quiet = global.quiet,
                         .interactive = env.stdin_terminal && env.stdout_terminal,
                         .db_path = database_path(global.db, env.get("SMARTGOALS_DB"),
-                                                 env.get("XDG_DATA_HOME"), env.get("HOME"))};
+                                                 env.get("XDG_DATA_HOME"), env.get("HOME")),
+                        .command_line = command_line(argc, argv)};
         execute(action, context);
         out.flush();
         return 0;

@@ -53,6 +53,8 @@ struct Context {
     bool quiet = false;
     bool interactive = false; // stdin and stdout are terminals: prompts are allowed
     std::filesystem::path db_path;
+    // The command as given, without the global options: what `undo --list` names.
+    std::string command_line;
     // The database, opened by run() as the command's Action asks; null for Needs::nothing.
     Store* opened = nullptr;
 
@@ -81,6 +83,8 @@ struct Action {
     // prompts, reading and checking an input file. The store is then a read-only snapshot
     // (optional; for write commands only).
     std::function<void(Context&)> prepare = nullptr;
+    // Whether `undo` can take the command back (all writes but undo itself).
+    bool undoable = true;
 };
 
 // Each subcommand registers its options and, when it is the one chosen, sets `action`.
@@ -94,6 +98,7 @@ void register_config(CLI::App& app, Action& action);
 void register_export(CLI::App& app, Action& action);
 void register_import(CLI::App& app, Action& action);
 void register_complete(CLI::App& app, Action& action);
+void register_undo(CLI::App& app, Action& action);
 
 // Shared value checks: each throws UsageError naming the option.
 std::int64_t parse_id(const std::string& text, std::string_view what);

@@ -52,7 +52,7 @@ t smartgoals goal done 1 --date t
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out ==
-          "goal checkin review urge-log cbc cba worksheet export import config --db --today "
+          "goal checkin review urge-log cbc cba worksheet export import config undo --db --today "
           "--color --quiet -q --help --version\n"
           "add done drop reopen edit show list\n"
           "1 2\n"

@@ -468,6 +468,7 @@ COMMANDS = [
     "cbc new Smoking", "cbc add 1 cu 'Costs money' --term long --weight 4", "cbc remove 1 2",
     "cbc rename 1 'Drinking at weekends'", "config set week-start tue", "config set name Al",
     "import {export_self}", "import {export_other}",
+    "undo", "undo --list", "undo --clear",
 ]
 
 

@@ -283,3 +283,34 @@ TEST_CASE("where the database lives: --db, SMARTGOALS_DB, XDG_DATA_HOME, HOME") 
     CHECK(database_path("", "", "", "/home/u") == "/home/u/.local/share/smartgoals/smartgoals.db");
     CHECK_THROWS_AS(database_path("", "", "", ""), StorageError);
 }
+
+TEST_CASE("a schema 7 database gains the undo log, keeping its data") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Goal g = make_goal("kept", "2026-11-02");
+        store.add_goal(g);
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_7);
+    }
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == 8);
+        CHECK(store.undoable().empty()); // nothing from before the upgrade can be taken back
+        CHECK_FALSE(store.undo_last());
+        store.record_changes();
+        Goal g = make_goal("new", "2026-11-09");
+        store.add_goal(g);
+        store.keep_for_undo("goal add new", "2026-11-09T10:00:00");
+        store.commit();
+    }
+    auto store = Store::open(path, Store::Mode::write);
+    REQUIRE(store.undoable().size() == 1);
+    CHECK(store.undo_last()->command == "goal add new");
+    CHECK(store.goal(1)->text == "kept");
+    CHECK_FALSE(store.goal(2));
+}

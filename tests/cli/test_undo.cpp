@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// undo (SPEC §6.1): every command that changes data can be taken back, exactly.
+#include "harness.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace {
+
+// Everything a member could see of their data: the whole export, every table as CSV, and the
+// totals and trend of the review.
+std::string everything(const Sandbox& s) {
+    std::string all = s.ok({"export"});
+    for (const char* table : {"goals", "completions", "checkins", "urges", "cbc", "weeks"}) {
+        all += s.ok({"export", table});
+    }
+    return all + s.ok({"review", "--week", "last", "--format", "json"}) +
+           s.ok({"review", "--week", "this", "--format", "json"});
+}
+
+} // namespace
+
+TEST_CASE("each command that changes data is taken back by undo, exactly") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-09", "goal", "add", "Walk", "--every-week", "--times", "3"});
+    s.ok({"--today", "2026-11-10", "goal", "done", "1", "--note", "Round the pond"});
+    s.ok({"goal", "add", "Call my sister", "--times", "2"});
+    s.ok({"checkin", "--rating", "6", "--note", "steady"});
+    s.ok({"urge-log", "--intensity", "5", "--strategy", "delay", "--rode-out"});
+    s.ok({"cbc", "new", "Drinking"});
+    s.ok({"cbc", "add", "1", "bu", "Helps me relax", "--weight", "3"});
+    const auto file = (s.dir / "more.json").string();
+    {
+        Sandbox other;
+        other.ok({"goal", "add", "Read", "--area", "balance"});
+        other.ok({"goal", "done", "1", "--note", "a chapter"});
+        other.ok({"urge-log", "--intensity", "3", "--acted"});
+        std::ofstream(file) << other.ok({"export"});
+    }
+    const std::vector<std::vector<std::string>> commands = {
+        {"goal", "add", "Typo goal"},
+        {"goal", "done", "2"},
+        {"goal", "done", "1", "--note", "Park"},
+        {"goal", "drop", "2"},
+        {"goal", "edit", "1", "--times", "2", "--text", "Walk far"},
+        {"goal", "edit", "2", "--area", "balance"},
+        {"checkin", "--rating", "9"},
+        {"urge-log", "--intensity", "8", "--trigger", "payday", "--strategy", "call a friend"},
+        {"cbc", "new", "Gaming", "--activity"},
+        {"cbc", "add", "1", "cn", "Boredom"},
+        {"cbc", "remove", "1", "1"},
+        {"cbc", "rename", "1", "Drinking at weekends"},
+        {"config", "set", "week-start", "wed"},
+        {"config", "set", "name", "Sam"},
+        {"import", file},
+    };
+    for (const auto& command : commands) {
+        std::string joined;
+        for (const auto& word : command) {
+            joined += word + " ";
+        }
+        INFO(joined);
+        const auto before = everything(s);
+        s.ok(command);
+        REQUIRE(everything(s) != before); // the command really changed something
+        const auto r = s.run({"undo"});
+        CHECK(r.code == 0);
+        CHECK(contains(r.err, "Took back: smartgoals " + command.front()));
+        CHECK(everything(s) == before);
+    }
+}
+
+TEST_CASE("undo goes one further back each time, lists and forgets, and never reuses an id") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    s.ok({"goal", "add", "Read"});
+    s.ok({"goal", "done", "1", "--note", "Round the pond"});
+    s.ok({"goal", "list"}); // reads are not kept
+    const auto list = s.ok({"undo", "--list"});
+    CHECK(contains(list, "smartgoals goal done 1 --note \"Round the pond\"\n"));
+    CHECK(list.find("goal done") < list.find("goal add Read"));
+    CHECK(list.find("goal add Read") < list.find("goal add Walk"));
+    CHECK(contains(s.run({"undo"}).err,
+                   "Took back: smartgoals goal done 1 --note \"Round the pond\""));
+    CHECK(contains(s.run({"undo"}).err, "Took back: smartgoals goal add Read"));
+    CHECK(contains(s.ok({"goal", "list"}), "#1 [ ] Walk"));
+    CHECK_FALSE(contains(s.ok({"goal", "list"}), "Read"));
+    // An id given once is never given again.
+    CHECK(s.ok({"goal", "add", "Swim"}) == "3\n");
+    s.ok({"undo"});
+    s.ok({"undo"});
+    const auto nothing = s.run({"undo"});
+    CHECK(nothing.code == 0);
+    CHECK(contains(nothing.err, "Nothing to undo."));
+    CHECK(s.ok({"export", "goals"}) ==
+          "id,uuid,text,area,kind,target,week,status,created,closed,progress,carried_weeks\r\n");
+
+    s.ok({"goal", "add", "Walk"});
+    CHECK(contains(s.run({"undo", "--clear"}).err, "Forgot 1 command"));
+    CHECK(contains(s.run({"undo"}).err, "Nothing to undo."));
+    CHECK(contains(s.ok({"goal", "list"}), "Walk"));
+    check_refused(s, {"undo", "--list", "--clear"}, "--clear", 2);
+}
+
+TEST_CASE("a failing command and a command that changes nothing leave nothing to undo") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    s.ok({"goal", "done", "1"});
+    s.ok({"goal", "done", "1"}); // already done: nothing to do
+    CHECK(s.run({"goal", "done", "7"}).code == 2);
+    const auto list = s.ok({"undo", "--list"});
+    CHECK(std::count(list.begin(), list.end(), '\n') == 2);
+}
