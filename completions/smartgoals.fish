@@ -61,6 +61,8 @@ complete -c smartgoals -n "__smartgoals_using goal edit" -l text -x -d 'New text
 complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
 
 # checkin, review
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list" -a list -d 'Check-ins of a week'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin list; or __fish_seen_subcommand_from urge-log list" -l all -d 'Every one'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l rating -x -a '1 2 3 4 5 6 7 8 9 10' -d 'The last seven days'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l note -x -d 'A few words'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l date -x -a "$days" -d 'Day'

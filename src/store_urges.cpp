@@ -60,9 +60,10 @@ std::vector<Urge> Store::urges_between(Date from, Date to) {
     StrategyLists lists;
     SQLite::Statement query(*m_db, "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
                                    "strategies, outcome, note, next_time, created_at FROM urges "
-                                   "WHERE at >= ? AND at < ? ORDER BY at, id");
+                                   "WHERE at >= ? AND at <= ? ORDER BY at, id");
     query.bind(1, format_date(from));
-    query.bind(2, format_date(to + std::chrono::days{1}));
+    // Every time of the day `to` ('~' sorts after them all), up to 9999-12-31 itself.
+    query.bind(2, format_date(to) + "~");
     while (query.executeStep()) {
         Urge u;
         u.id = query.getColumn(0).getInt64();

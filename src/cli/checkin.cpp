@@ -299,11 +299,49 @@ Action checkin_action(std::shared_ptr<CheckinOptions> options) {
         .prepare = [options, meeting](Context& ctx) { prepare_checkin(*options, *meeting, ctx); }};
 }
 
+// Check-ins across weeks (SPEC §6.1): each with the week it is about (§4.1).
+void run_list(const std::string& week_arg, bool all, Context& ctx) {
+    Store& store = ctx.store();
+    const Weekday ws = store.week_start();
+    std::vector<Checkin> checkins;
+    if (all) {
+        checkins = store.checkins_between(k_first_day, k_last_day);
+        ctx.out << fmt::format("Every check-in: {}\n", checkins.size());
+    } else {
+        // Like the review: with no --week, the week holding yesterday, which a check-in made at
+        // the meeting is about.
+        const Week week = week_arg.empty() ? week_containing(checkin_week_day(ctx.today), ws)
+                                           : parse_week(week_arg, ctx.today, ws);
+        checkins = store.checkins_in_weeks(week.start, week.end());
+        ctx.out << fmt::format("Check-ins about the week of {} to {}\n", format_date(week.start),
+                               format_date(week.end()));
+        if (checkins.empty()) {
+            ctx.out << "  No check-in about that week.\n";
+        }
+    }
+    for (auto it = checkins.rbegin(); it != checkins.rend(); ++it) {
+        std::string line =
+            fmt::format("{:>5}  {}  about {}", fmt::format("#{}", it->id), format_date(it->date),
+                        short_span(checkin_week(it->date, ws)));
+        if (it->rating) {
+            line += fmt::format("  rating {}/10", *it->rating);
+        }
+        ctx.out << line << '\n';
+        if (!it->note.empty()) {
+            for (const auto& wrapped : wrap_to_width(shown(it->note), 72)) {
+                ctx.out << "       " << wrapped << '\n';
+            }
+        }
+    }
+}
+
 } // namespace
 
 void register_checkin(CLI::App& app, Action& action) {
     auto options = std::make_shared<CheckinOptions>();
     auto* c = app.add_subcommand("checkin", "Record how the last seven days have been");
+    c->require_subcommand(0, 1);
+    c->fallthrough();
     c->add_option("--rating", options->rating, "The last seven days, from 1 to 10");
     c->add_option("--note", options->note, "A few words: successes and challenges");
     c->add_option("--date", options->date,
@@ -325,7 +363,25 @@ Examples:
   smartgoals checkin
   smartgoals checkin --rating 7 --note "Busy, but I kept my walks"
   smartgoals checkin --rating 6 --date yesterday)");
-    c->callback([&action, options] { action = checkin_action(options); });
+    auto week = std::make_shared<std::string>();
+    auto all = std::make_shared<bool>(false);
+    auto* l = c->add_subcommand("list", "Check-ins of a week, newest first; --all every one");
+    auto* week_option = l->add_option(
+        "--week", *week,
+        "The week they are about (default: the week holding yesterday, as the review)");
+    l->add_flag("--all", *all, "Every check-in, whatever its week")->excludes(week_option);
+    l->footer("\nEach check-in shows the week it is about: the week holding the day before it.\n\n"
+              "Examples:\n  smartgoals checkin list\n  smartgoals checkin list --week -2\n"
+              "  smartgoals checkin list --all");
+    l->callback([&action, week, all] {
+        action = {Needs::read, [week, all](Context& ctx) { run_list(*week, *all, ctx); }};
+    });
+    // CLI11 runs this after the `list` callback; `list` wins when it was given.
+    c->callback([&action, options, l] {
+        if (!l->parsed()) {
+            action = checkin_action(options);
+        }
+    });
 }
 
 } // namespace smartgoals::cli

@@ -239,8 +239,16 @@ void print_urge(Context& ctx, const Urge& u) {
     field("Next time", u.next_time);
 }
 
-void run_list(const std::string& week_arg, Context& ctx) {
+void run_list(const std::string& week_arg, bool all, Context& ctx) {
     Store& store = ctx.store();
+    if (all) {
+        const auto urges = store.urges_between(k_first_day, k_last_day);
+        ctx.out << fmt::format("Every urge logged: {}\n", urges.size());
+        for (auto it = urges.rbegin(); it != urges.rend(); ++it) {
+            print_urge(ctx, *it);
+        }
+        return;
+    }
     const Week week = parse_week(week_arg, ctx.today, store.week_start());
     const auto urges = store.urges_between(week.start, week.end());
     ctx.out << fmt::format("Urges in the week of {} to {}\n", format_date(week.start),
@@ -287,12 +295,16 @@ Examples:
   smartgoals urge-log list --week last)");
 
     auto week = std::make_shared<std::string>("this");
-    auto* l = u->add_subcommand("list", "The urges of a week, newest first");
-    l->add_option("--week", *week,
-                  "this (default), last, next, -N, a day (YYYY-MM-DD, yesterday, mon), YYYY-Www");
-    l->footer("\nExamples:\n  smartgoals urge-log list\n  smartgoals urge-log list --week last");
-    l->callback([&action, week] {
-        action = {Needs::read, [week](Context& ctx) { run_list(*week, ctx); }};
+    auto all = std::make_shared<bool>(false);
+    auto* l = u->add_subcommand("list", "The urges of a week, newest first; --all every one");
+    auto* week_option = l->add_option(
+        "--week", *week,
+        "this (default), last, next, -N, a day (YYYY-MM-DD, yesterday, mon), YYYY-Www");
+    l->add_flag("--all", *all, "Every urge logged, whatever its week")->excludes(week_option);
+    l->footer("\nExamples:\n  smartgoals urge-log list\n  smartgoals urge-log list --week last\n"
+              "  smartgoals urge-log list --all");
+    l->callback([&action, week, all] {
+        action = {Needs::read, [week, all](Context& ctx) { run_list(*week, *all, ctx); }};
     });
 
     // CLI11 runs this after the `list` callback; `list` wins when it was given.

@@ -99,3 +99,27 @@ TEST_CASE("the guided check-in re-asks a goal line that gives times or an area t
     CHECK(contains(r.out, "'@balance' gives an area a second time"));
     CHECK(contains(r.out, "Added 1 goal for the week of 11-16 to 11-22."));
 }
+
+TEST_CASE("checkin list shows the check-ins about a week, or every one, each with its week") {
+    Sandbox s;
+    s.ok({"--today", "2026-11-09", "checkin", "--rating", "6", "--note", "A steady week"});
+    s.ok({"--today", "2026-11-16", "checkin", "--rating", "8"});
+    // On the meeting day (Monday), the week just ended, as the review.
+    CHECK(s.ok({"--today", "2026-11-16", "checkin", "list"}) ==
+          "Check-ins about the week of 2026-11-09 to 2026-11-15\n"
+          "   #2  2026-11-16  about 11-09 to 11-15  rating 8/10\n");
+    CHECK(s.ok({"checkin", "list", "--week", "2026-11-03"}) ==
+          "Check-ins about the week of 2026-11-02 to 2026-11-08\n"
+          "   #1  2026-11-09  about 11-02 to 11-08  rating 6/10\n"
+          "       A steady week\n");
+    CHECK(s.ok({"checkin", "list", "--week", "next"}) ==
+          "Check-ins about the week of 2026-11-23 to 2026-11-29\n"
+          "  No check-in about that week.\n");
+    CHECK(s.ok({"checkin", "list", "--all"}) ==
+          "Every check-in: 2\n"
+          "   #2  2026-11-16  about 11-09 to 11-15  rating 8/10\n"
+          "   #1  2026-11-09  about 11-02 to 11-08  rating 6/10\n"
+          "       A steady week\n");
+    check_refused(s, {"checkin", "list", "--all", "--week", "last"}, "--week", 2);
+    check_refused(s, {"checkin", "list", "--week", "someday"}, "'someday' is not a week", 2);
+}

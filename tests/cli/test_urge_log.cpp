@@ -177,3 +177,15 @@ TEST_CASE("the review has an urges section, urges in the trend, and totals that 
     CHECK(weeks[1]["urges_ridden_out"] == 1);
     CHECK(contains(s.ok({"review", "--week", "next"}), "No urges logged this week."));
 }
+
+TEST_CASE("urge-log list --all shows every urge, newest first, whatever its week") {
+    Sandbox s;
+    s.ok({"urge-log", "--intensity", "4", "--at", "2026-10-05 08:00", "--trigger", "payday"});
+    s.ok({"urge-log", "--intensity", "7", "--at", "2026-11-18 21:30", "--rode-out"});
+    const auto all = s.ok({"urge-log", "list", "--all"});
+    CHECK(all.rfind("Every urge logged: 2\n", 0) == 0);
+    CHECK(contains(all, "#2  2026-11-18 21:30  strength 7/10, rode it out\n"));
+    CHECK(contains(all, "#1  2026-10-05 08:00  strength 4/10\n       Trigger: payday\n"));
+    CHECK(all.find("#2") < all.find("#1"));
+    check_refused(s, {"urge-log", "list", "--all", "--week", "last"}, "--week", 2);
+}
