@@ -37,6 +37,7 @@ struct GoalEditOptions {
     std::optional<std::string> text;
     std::optional<std::string> area;
     std::optional<int> times;
+    std::optional<std::string> week;
 };
 
 struct GoalListOptions {
@@ -192,8 +193,8 @@ void run_reopen(const std::string& id_text, Context& ctx) {
 }
 
 void run_edit(const GoalEditOptions& o, Context& ctx) {
-    if (!o.text && !o.area && !o.times) {
-        throw UsageError("goal edit needs something to change: --text, --area or --times");
+    if (!o.text && !o.area && !o.times && !o.week) {
+        throw UsageError("goal edit needs something to change: --text, --area, --times or --week");
     }
     const auto text = o.text ? std::optional(required_text(*o.text, "--text")) : std::nullopt;
     // The outer optional says whether to change the area; the inner one may clear it.
@@ -218,6 +219,11 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
         goal.area = *area;
     }
     const Weekday ws = store.week_start();
+    const Date planned_before = goal.planned;
+    if (o.week) {
+        // Another planned week: the goal is placed, rolled over and counted from there (rule 7).
+        goal.planned = planned_date(*o.week, ctx.today, ws);
+    }
     GoalChange change{.after = goal};
     if (times > 0) {
         change = change_target(std::move(goal), times, ctx.today, ws);
@@ -232,6 +238,10 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
             fmt::format(" From the week of {} on: {} a week{}.", format_date(from.start),
                         times == 1 ? "once" : fmt::format("{} times", times),
                         change.after.earlier_targets.empty() ? "" : "; earlier weeks keep theirs");
+    }
+    if (change.after.planned != planned_before) {
+        note += fmt::format(" Now planned for the week of {}.",
+                            format_date(planned_week(change.after, ws).start));
     }
     ctx.say(fmt::format("Changed goal #{}.{}", id, note));
 }
@@ -471,13 +481,15 @@ Examples:
     });
 
     auto edit = std::make_shared<GoalEditOptions>();
-    auto* e = goal->add_subcommand("edit", "Change a goal's text, area or times a week");
+    auto* e = goal->add_subcommand("edit", "Change a goal's text, area, times a week or week");
     e->add_option("id", edit->id, "The goal's id")->required();
     e->add_option("--text", edit->text, "New text");
     e->add_option("--area", edit->area, "New area (motivation, urges, thoughts, balance, none)");
     e->add_option("--times", edit->times, "New target count");
+    e->add_option("--week", edit->week,
+                  "Move it to another planned week: this, last, next, -N, a day, YYYY-Www");
     e->footer("\nExamples:\n  smartgoals goal edit 3 --text \"Call my sister on Sunday\"\n"
-              "  smartgoals goal edit 4 --times 2");
+              "  smartgoals goal edit 4 --times 2\n  smartgoals goal edit 5 --week next");
     e->callback([&action, edit] {
         action = {Needs::write, [edit](Context& ctx) { run_edit(*edit, ctx); }};
     });

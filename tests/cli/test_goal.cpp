@@ -237,3 +237,30 @@ TEST_CASE("goal show gives one goal in full: completions with their notes, earli
     check_refused(s, {"goal", "show", "9"}, "there is no goal #9", 2);
     check_refused(s, {"goal", "show", "x"}, "'x' is not an id", 2);
 }
+
+TEST_CASE("goal edit --week moves a goal to another planned week, and the weeks follow") {
+    Sandbox s; // today is Thursday 2026-11-19
+    s.ok({"goal", "add", "Walk"});
+    const auto r = s.run({"goal", "edit", "1", "--week", "next"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.err, "Changed goal #1. Now planned for the week of 2026-11-23."));
+    CHECK(contains(s.ok({"goal", "list"}), "No goals for this week yet."));
+    CHECK(contains(s.ok({"goal", "list", "--week", "next"}), "#1 [ ] Walk\n"));
+    s.ok({"goal", "edit", "1", "--week", "-2"});
+    CHECK(contains(s.ok({"goal", "list"}),
+                   "#1 [ ] Walk  · rolled over from the week of 2026-11-02 (2 weeks)"));
+    // A weekly goal's achieved weeks are counted from its new first week.
+    s.ok({"--today", "2026-11-02", "goal", "add", "Swim", "--every-week"});
+    s.ok({"--today", "2026-11-03", "goal", "done", "2"});
+    s.ok({"goal", "done", "2"});
+    const auto achieved = [&] {
+        return Json::parse(s.ok({"review", "--format", "json"}))["totals"]["goals_achieved"];
+    };
+    CHECK(achieved() == 2);
+    s.ok({"goal", "edit", "2", "--week", "this"});
+    CHECK(achieved() == 1);
+    s.ok({"undo"});
+    CHECK(achieved() == 2);
+    check_refused(s, {"goal", "edit", "1", "--week", "someday"}, "'someday' is not a week", 2);
+    check_refused(s, {"goal", "edit", "1", "--week", "-9999"}, "outside the years 1900 to 9999", 2);
+}

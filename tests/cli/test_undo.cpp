@@ -49,6 +49,8 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         {"goal", "drop", "2"},
         {"goal", "edit", "1", "--times", "2", "--text", "Walk far"},
         {"goal", "edit", "2", "--area", "balance"},
+        {"goal", "edit", "2", "--week", "next"},
+        {"goal", "edit", "1", "--week", "-1"},
         {"checkin", "--rating", "9"},
         {"urge-log", "--intensity", "8", "--trigger", "payday", "--strategy", "call a friend"},
         {"cbc", "new", "Gaming", "--activity"},
