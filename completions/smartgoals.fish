@@ -71,7 +71,8 @@ complete -c smartgoals -n "__fish_seen_subcommand_from review" -l trend -x -d 'W
 complete -c smartgoals -n "__fish_seen_subcommand_from review" -l format -x -a 'text markdown html json'
 
 # urge-log
-complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list" -a list -d 'A week of urges'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show" -a list -d 'A week of urges'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show" -a show -d 'One urge in full'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l intensity -x -a '1 2 3 4 5 6 7 8 9 10' -d 'Strength'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l duration -x -d 'Minutes'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l at -x -d 'When'

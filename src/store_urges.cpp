@@ -7,6 +7,7 @@
 #include <smartgoals/uuid.hpp>
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace smartgoals {
@@ -55,38 +56,60 @@ void Store::remove_urge(std::int64_t id) {
     count_in_week(date, {.urges = -1, .urges_ridden_out = -rode_out});
 }
 
+namespace {
+
+constexpr const char* k_urge_columns = "id, uuid, at, intensity, duration_min, trigger, place, "
+                                       "strategies, outcome, note, next_time, created_at";
+
+Urge read_urge(SQLite::Statement& query, StrategyLists& lists) {
+    Urge u;
+    u.id = query.getColumn(0).getInt64();
+    u.uuid = query.getColumn(1).getString();
+    const auto at = query.getColumn(2).getString();
+    u.date = stored_date(std::string_view(at).substr(0, 10));
+    u.time = at.size() > 11 ? at.substr(11) : "";
+    u.intensity = query.getColumn(3).getInt();
+    if (!query.getColumn(4).isNull()) {
+        u.duration_min = query.getColumn(4).getInt();
+    }
+    u.trigger = query.getColumn(5).getString();
+    u.where = query.getColumn(6).getString();
+    u.strategies = lists.read(query.getColumn(7).getString());
+    if (!query.getColumn(8).isNull()) {
+        u.outcome = stored_word(query.getColumn(8), "urge outcome", parse_outcome);
+    }
+    u.note = query.getColumn(9).getString();
+    u.next_time = query.getColumn(10).getString();
+    u.created = query.getColumn(11).getString();
+    return u;
+}
+
+} // namespace
+
 std::vector<Urge> Store::urges_between(Date from, Date to) {
     std::vector<Urge> out;
     StrategyLists lists;
-    SQLite::Statement query(*m_db, "SELECT id, uuid, at, intensity, duration_min, trigger, place, "
-                                   "strategies, outcome, note, next_time, created_at FROM urges "
-                                   "WHERE at >= ? AND at <= ? ORDER BY at, id");
+    SQLite::Statement query(*m_db, fmt::format("SELECT {} FROM urges WHERE at >= ? AND at <= ? "
+                                               "ORDER BY at, id",
+                                               k_urge_columns));
     query.bind(1, format_date(from));
     // Every time of the day `to` ('~' sorts after them all), up to 9999-12-31 itself.
     query.bind(2, format_date(to) + "~");
     while (query.executeStep()) {
-        Urge u;
-        u.id = query.getColumn(0).getInt64();
-        u.uuid = query.getColumn(1).getString();
-        const auto at = query.getColumn(2).getString();
-        u.date = stored_date(std::string_view(at).substr(0, 10));
-        u.time = at.size() > 11 ? at.substr(11) : "";
-        u.intensity = query.getColumn(3).getInt();
-        if (!query.getColumn(4).isNull()) {
-            u.duration_min = query.getColumn(4).getInt();
-        }
-        u.trigger = query.getColumn(5).getString();
-        u.where = query.getColumn(6).getString();
-        u.strategies = lists.read(query.getColumn(7).getString());
-        if (!query.getColumn(8).isNull()) {
-            u.outcome = stored_word(query.getColumn(8), "urge outcome", parse_outcome);
-        }
-        u.note = query.getColumn(9).getString();
-        u.next_time = query.getColumn(10).getString();
-        u.created = query.getColumn(11).getString();
-        out.push_back(std::move(u));
+        out.push_back(read_urge(query, lists));
     }
     return out;
+}
+
+std::optional<Urge> Store::urge(std::int64_t id) {
+    StrategyLists lists;
+    SQLite::Statement query(*m_db,
+                            fmt::format("SELECT {} FROM urges WHERE id = ?", k_urge_columns));
+    query.bind(1, id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_urge(query, lists);
 }
 
 } // namespace smartgoals

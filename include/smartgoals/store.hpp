@@ -142,6 +142,7 @@ public:
     // Urges, oldest first; fills in id and, when empty, uuid.
     void add_urge(Urge& urge);
     void remove_urge(std::int64_t id);
+    std::optional<Urge> urge(std::int64_t id);
     std::vector<Urge> urges_between(Date from, Date to);
     // How many urges each week from `first` holds, for `weeks` weeks.
     std::vector<int> urges_per_week(Week first, int weeks);

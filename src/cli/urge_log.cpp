@@ -239,6 +239,39 @@ void print_urge(Context& ctx, const Urge& u) {
     field("Next time", u.next_time);
 }
 
+// One urge in full (SPEC §6.1): every field of SMART's Urge Log, as it was logged.
+void run_show(const std::string& id_text, Context& ctx) {
+    const auto id = parse_id(id_text, "urge-log show");
+    const auto urge = ctx.store().urge(id);
+    if (!urge) {
+        throw UsageError(fmt::format("there is no urge #{}; 'smartgoals urge-log list --all' "
+                                     "shows them all",
+                                     id));
+    }
+    const auto none = [](const std::string& text) { return text.empty() ? "-" : text; };
+    const std::vector<std::pair<std::string_view, std::string>> rows = {
+        {"When", format_date(urge->date) + " " + urge->time},
+        {"Strength", fmt::format("{}/10", urge->intensity)},
+        {"How long", urge->duration_min ? fmt::format("{} min", *urge->duration_min) : "-"},
+        {"Trigger", none(urge->trigger)},
+        {"Who/where", none(urge->where)},
+        {"Coped by", none(fmt::format("{}", fmt::join(urge->strategies, ", ")))},
+        {"Then", !urge->outcome                       ? "-"
+                 : urge->outcome == Outcome::rode_out ? "rode it out"
+                                                      : "acted on it"},
+        {"Felt", none(urge->note)},
+        {"Next time", none(urge->next_time)},
+    };
+    ctx.out << fmt::format("Urge #{}\n", urge->id);
+    for (const auto& [label, value] : rows) {
+        const auto lines = wrap_to_width(shown(value), 64);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            ctx.out << fmt::format("  {:<11}{}\n", i == 0 ? std::string(label) + ":" : "",
+                                   lines[i]);
+        }
+    }
+}
+
 void run_list(const std::string& week_arg, bool all, Context& ctx) {
     Store& store = ctx.store();
     if (all) {
@@ -307,9 +340,17 @@ Examples:
         action = {Needs::read, [week, all](Context& ctx) { run_list(*week, *all, ctx); }};
     });
 
-    // CLI11 runs this after the `list` callback; `list` wins when it was given.
-    u->callback([&action, o, u, l] {
-        if (l->parsed()) {
+    auto show_id = std::make_shared<std::string>();
+    auto* sh = u->add_subcommand("show", "One urge in full, every field as it was logged");
+    sh->add_option("id", *show_id, "The urge's id (urge-log list shows them)")->required();
+    sh->footer("\nExample:\n  smartgoals urge-log show 4");
+    sh->callback([&action, show_id] {
+        action = {Needs::read, [show_id](Context& ctx) { run_show(*show_id, ctx); }};
+    });
+
+    // CLI11 runs this after the `list` or `show` callback, which wins when it was given.
+    u->callback([&action, o, u, l, sh] {
+        if (l->parsed() || sh->parsed()) {
             return;
         }
         const auto options = u->get_options();

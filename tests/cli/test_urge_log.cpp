@@ -189,3 +189,28 @@ TEST_CASE("urge-log list --all shows every urge, newest first, whatever its week
     CHECK(all.find("#2") < all.find("#1"));
     check_refused(s, {"urge-log", "list", "--all", "--week", "last"}, "--week", 2);
 }
+
+TEST_CASE("urge-log show gives one urge in full, every field of the Urge Log") {
+    Sandbox s;
+    s.ok({"urge-log",    "--intensity",    "6",          "--duration",
+          "20",          "--trigger",      "after work", "--where",
+          "home\x1b[2J", "--strategy",     "distract",   "--strategy",
+          "delay",       "--rode-out",     "--note",     "Went for a walk instead",
+          "--next-time", "Call Sam first", "--at",       "2026-11-18 21:30"});
+    CHECK(s.ok({"urge-log", "show", "1"}) == "Urge #1\n"
+                                             "  When:      2026-11-18 21:30\n"
+                                             "  Strength:  6/10\n"
+                                             "  How long:  20 min\n"
+                                             "  Trigger:   after work\n"
+                                             "  Who/where: home^[[2J\n"
+                                             "  Coped by:  distract, delay\n"
+                                             "  Then:      rode it out\n"
+                                             "  Felt:      Went for a walk instead\n"
+                                             "  Next time: Call Sam first\n");
+    s.ok({"urge-log", "--intensity", "3", "--acted", "--at", "2026-11-18 08:00"});
+    const auto bare = s.ok({"urge-log", "show", "2"});
+    CHECK(contains(bare, "  How long:  -\n"));
+    CHECK(contains(bare, "  Then:      acted on it\n"));
+    check_refused(s, {"urge-log", "show", "9"}, "there is no urge #9", 2);
+    check_refused(s, {"urge-log", "show", "01"}, "'01' is not an id", 2);
+}
