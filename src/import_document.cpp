@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace smartgoals {
@@ -17,6 +18,70 @@ namespace {
 // deeper than any export.
 constexpr std::int64_t k_max_id = std::int64_t{1} << 53;
 constexpr int k_max_depth = 64;
+
+// SAX events of nlohmann-json, keeping only each open object's keys (reused level by level, so
+// that a document of many small objects costs few allocations).
+struct ShapeCheck {
+    std::vector<std::vector<std::string>> keys; // keys[d]: the keys of the object at depth d
+    std::size_t depth = 0;                      // open objects and arrays
+    std::size_t objects = 0;                    // open objects
+    std::vector<bool> is_object;
+    std::size_t error_byte = 0;
+    bool too_large = false;
+
+    bool open(bool object) {
+        if (++depth > static_cast<std::size_t>(k_max_depth)) {
+            throw UsageError(fmt::format("import: the file nests deeper than {} levels; it is "
+                                         "not an export",
+                                         k_max_depth));
+        }
+        is_object.push_back(object);
+        if (object) {
+            if (keys.size() <= objects) {
+                keys.emplace_back();
+            }
+            keys[objects++].clear();
+        }
+        return true;
+    }
+    bool close() {
+        if (!is_object.empty()) {
+            if (is_object.back()) {
+                --objects;
+            }
+            is_object.pop_back();
+        }
+        --depth;
+        return true;
+    }
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(nlohmann::json::number_integer_t) { return true; }
+    bool number_unsigned(nlohmann::json::number_unsigned_t) { return true; }
+    bool number_float(nlohmann::json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(nlohmann::json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return open(true); }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) { return open(false); }
+    bool end_array() { return close(); }
+    bool key(std::string& name) {
+        auto& seen = keys[objects - 1];
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            throw UsageError(fmt::format("import: the key \"{}\" appears twice in one object; "
+                                         "it is not an export",
+                                         shown(name)));
+        }
+        seen.push_back(name);
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& e) {
+        error_byte = position;
+        too_large = e.id == 406;
+        return false;
+    }
+};
 
 using Json = nlohmann::json;
 
@@ -288,37 +353,24 @@ void read_all(const Fields& root, std::string_view key, Read read, Date today,
 } // namespace
 
 ImportDocument parse_document(const std::string& text, Date today) {
-    Json root;
-    // Each object's keys so far, innermost last: a key given twice is refused, since a reader
-    // would keep one of the two values without a word.
-    std::vector<std::set<std::string>> keys;
-    const auto check = [&keys](int depth, Json::parse_event_t event, Json& parsed) {
-        if (depth > k_max_depth) {
-            throw UsageError(fmt::format("import: the file nests deeper than {} levels; it is "
-                                         "not an export",
-                                         k_max_depth));
+    // First a pass that builds nothing: nesting and keys given twice, which a reader would
+    // resolve by keeping one of the two values without a word.
+    ShapeCheck shape;
+    if (!Json::sax_parse(text, &shape)) {
+        if (shape.too_large) {
+            // JSON allows numbers no double holds, such as 1E400; no export has one.
+            throw UsageError(
+                "import: the file holds a number too large to read; it is not an export");
         }
-        if (event == Json::parse_event_t::object_start) {
-            keys.emplace_back();
-        } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
-            keys.pop_back();
-        } else if (event == Json::parse_event_t::key && !keys.empty() &&
-                   !keys.back().insert(parsed.get<std::string>()).second) {
-            throw UsageError(fmt::format("import: the key \"{}\" appears twice in one object; "
-                                         "it is not an export",
-                                         shown(parsed.get<std::string>())));
-        }
-        return true;
-    };
-    try {
-        root = Json::parse(text, check);
-    } catch (const Json::parse_error& e) {
         throw UsageError(fmt::format("import: the file is not valid JSON (byte {}): it may be "
                                      "cut short or not an export",
-                                     e.byte));
-    } catch (const Json::out_of_range&) {
-        // JSON allows numbers no double holds, such as 1E400; no export has one.
-        throw UsageError("import: the file holds a number too large to read; it is not an export");
+                                     shape.error_byte));
+    }
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::exception&) {
+        throw UsageError("import: the file is not valid JSON; it is not an export");
     }
     if (!root.is_object() || !root.contains("format") || root["format"] != "smartgoals") {
         throw UsageError("import: this is not a smartgoals export (it has no \"format\": "
