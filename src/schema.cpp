@@ -157,6 +157,14 @@ CREATE TABLE undo_log (
     changes BLOB NOT NULL   -- its changeset; inverted and applied to take it back
 );
 )sql",
+    // Schema 9: what was removed (SPEC §6.1), by UUID and the day only, so that importing an
+    // older export does not bring it back.
+    R"sql(
+CREATE TABLE removed (
+    uuid TEXT PRIMARY KEY,
+    date TEXT NOT NULL -- the day it was removed, YYYY-MM-DD
+) WITHOUT ROWID;
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -178,6 +186,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(6, {"week_totals"});
     since(7, {"goal_targets"});
     since(8, {"undo_log"});
+    since(9, {"removed"});
     return tables;
 }
 

@@ -83,6 +83,13 @@ void Store::commit() {
     }
     m_db->exec("COMMIT");
     m_in_transaction = false;
+    if (m_write_back) {
+        // What was deleted is zeroed in the pages written (secure_delete); writing them back
+        // into the file and emptying the -wal leaves no older copy of them anywhere. Another
+        // smartgoals reading just now may hold frames back; they go when it closes.
+        (void)m_db->execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+        m_write_back = false;
+    }
 }
 
 Store Store::in_memory() {
@@ -169,28 +176,50 @@ void Store::add_checkin(Checkin& checkin) {
     count_in_week(checkin_week_day(checkin.date), {.checkins = 1});
 }
 
-bool Store::update_checkin(const Checkin& checkin) {
-    SQLite::Statement& update = cached("UPDATE checkins SET rating = ?, note = ? WHERE id = ?");
-    if (checkin.rating) {
-        update.bind(1, *checkin.rating);
+std::optional<Checkin> Store::checkin(std::int64_t id) {
+    SQLite::Statement& query = cached("SELECT date FROM checkins WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) {
+        return std::nullopt;
     }
-    update.bind(2, checkin.note);
-    update.bind(3, checkin.id);
-    return update.exec() > 0;
+    const Date date = stored_date(query.getColumn(0));
+    query.reset();
+    for (auto& c : checkins_between(date, date)) {
+        if (c.id == id) {
+            return std::move(c);
+        }
+    }
+    return std::nullopt;
 }
 
-void Store::remove_checkin(std::int64_t id) {
-    SQLite::Statement& which = cached("SELECT date FROM checkins WHERE id = ?");
-    which.bind(1, id);
-    if (!which.executeStep()) {
-        return;
+bool Store::update_checkin(const Checkin& checkin) {
+    const auto before = this->checkin(checkin.id);
+    if (!before) {
+        return false;
     }
-    const Date date = stored_date(which.getColumn(0));
-    which.reset();
-    SQLite::Statement& remove = cached("DELETE FROM checkins WHERE id = ?");
-    remove.bind(1, id);
-    remove.exec();
-    count_in_week(checkin_week_day(date), {.checkins = -1});
+    SQLite::Statement& update =
+        cached("UPDATE checkins SET date = ?, rating = ?, note = ? WHERE id = ?");
+    update.bind(1, format_date(checkin.date));
+    if (checkin.rating) {
+        update.bind(2, *checkin.rating);
+    }
+    update.bind(3, checkin.note);
+    update.bind(4, checkin.id);
+    update.exec();
+    if (before->date != checkin.date) {
+        count_in_week(checkin_week_day(before->date), {.checkins = -1});
+        count_in_week(checkin_week_day(checkin.date), {.checkins = 1});
+    }
+    return true;
+}
+
+bool Store::remove_checkin(std::int64_t id, Date on) {
+    const auto before = checkin(id);
+    if (!before || !delete_remembered("checkins", id, on)) {
+        return false;
+    }
+    count_in_week(checkin_week_day(before->date), {.checkins = -1});
+    return true;
 }
 
 std::vector<Checkin> Store::checkins_in_weeks(Date from, Date to) {
@@ -235,6 +264,38 @@ std::string_view checked_table(std::string_view table) {
     throw std::logic_error("not a record table");
 }
 } // namespace
+
+bool Store::delete_remembered(std::string_view table, std::int64_t id, Date on) {
+    SQLite::Statement& which =
+        cached(fmt::format("SELECT uuid FROM {} WHERE id = ?", checked_table(table)));
+    which.bind(1, id);
+    if (!which.executeStep()) {
+        return false;
+    }
+    const std::string uuid = which.getColumn(0).getString();
+    which.reset();
+    SQLite::Statement& remove =
+        cached(fmt::format("DELETE FROM {} WHERE id = ?", checked_table(table)));
+    remove.bind(1, id);
+    remove.exec();
+    remember_removed(uuid, on);
+    return true;
+}
+
+bool Store::remember_removed(const std::string& uuid, Date on) {
+    SQLite::Statement& insert = cached("INSERT OR IGNORE INTO removed (uuid, date) VALUES (?, ?)");
+    insert.bind(1, uuid);
+    insert.bind(2, format_date(on));
+    return insert.exec() > 0;
+}
+
+bool Store::is_removed(const std::string& uuid) {
+    SQLite::Statement& query = cached("SELECT 1 FROM removed WHERE uuid = ?");
+    query.bind(1, uuid);
+    const bool found = query.executeStep();
+    query.reset();
+    return found;
+}
 
 std::optional<std::int64_t> Store::id_of_uuid(std::string_view table, const std::string& uuid) {
     SQLite::Statement& query =

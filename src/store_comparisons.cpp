@@ -102,10 +102,28 @@ void Store::add_comparison_item(std::int64_t comparison_id, CostBenefitItem& ite
     item.id = m_db->getLastInsertRowid();
 }
 
-void Store::remove_comparison_item(std::int64_t item_id) {
-    SQLite::Statement remove(*m_db, "DELETE FROM comparison_items WHERE id = ?");
-    remove.bind(1, item_id);
-    remove.exec();
+bool Store::remove_comparison_item(std::int64_t item_id, Date on) {
+    return delete_remembered("comparison_items", item_id, on);
+}
+
+bool Store::remove_comparison(std::int64_t id, Date on) {
+    return delete_remembered("comparisons", id, on); // its items go with it (ON DELETE CASCADE)
+}
+
+void Store::update_comparison_item(const CostBenefitItem& item) {
+    SQLite::Statement update(*m_db, "UPDATE comparison_items SET quadrant = ?, term = ?, "
+                                    "weight = ?, text = ? WHERE id = ?");
+    update.bind(1, std::string(to_string(item.quadrant)));
+    bind_text_or_null(update, 2,
+                      item.term ? std::optional(std::string(to_string(*item.term))) : std::nullopt);
+    if (item.weight) {
+        update.bind(3, *item.weight);
+    } else {
+        update.bind(3);
+    }
+    update.bind(4, item.text);
+    update.bind(5, item.id);
+    update.exec();
 }
 
 } // namespace smartgoals

@@ -171,9 +171,9 @@ void Store::attach_all_completions(Goal& goal) {
     }
 }
 
-void Store::save(GoalChange& change) {
+void Store::save(GoalChange& change, Date today) {
     for (const auto& taken : change.taken_back) {
-        remove_completion(taken.id);
+        remove_completion(taken.id, today);
     }
     for (auto& added : change.added) {
         add_completion(added);
@@ -290,22 +290,46 @@ std::optional<Goal> Store::weekly_goal_week(std::int64_t goal_id, Date day) {
     return goal_for_week(goal_id, week_containing(day, week_start()));
 }
 
-void Store::remove_completion(std::int64_t completion_id) {
+std::optional<Completion> Store::completion(std::int64_t id) {
+    SQLite::Statement& query =
+        cached("SELECT id, uuid, goal_id, date, note FROM completions WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    auto found = read_completion(query);
+    query.reset();
+    return found;
+}
+
+bool Store::remove_completion(std::int64_t completion_id, Date on) {
     SQLite::Statement& which = cached("SELECT goal_id, date FROM completions WHERE id = ?");
     which.bind(1, completion_id);
     if (!which.executeStep()) {
-        return;
+        return false;
     }
     const auto goal_id = which.getColumn(0).getInt64();
     const Date date = stored_date(which.getColumn(1));
     which.reset();
     const auto week_before = weekly_goal_week(goal_id, date);
-    SQLite::Statement& remove = cached("DELETE FROM completions WHERE id = ?");
-    remove.bind(1, completion_id);
-    remove.exec();
+    delete_remembered("completions", completion_id, on);
     if (week_before) {
         recount_achieved(*week_before, *weekly_goal_week(goal_id, date));
     }
+    return true;
+}
+
+bool Store::remove_goal(std::int64_t id, Date on) {
+    const auto goal = this->goal(id);
+    if (!goal) {
+        return false;
+    }
+    // Its weeks achieved leave the rollup; its completions and earlier targets go with it
+    // (ON DELETE CASCADE), remembered by the goal's uuid alone.
+    for (const Week w : weeks_achieved(*goal, week_start())) {
+        count_in_week(w.start, {.goals_achieved = -1});
+    }
+    return delete_remembered("goals", id, on);
 }
 
 std::vector<Goal> Store::load_goals(const std::string& select,

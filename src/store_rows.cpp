@@ -41,6 +41,9 @@ const char* sql_of(Rows which) {
         return "SELECT goal_id, id, uuid, date, note FROM completions ORDER BY goal_id, date, id";
     case Rows::every_goal_target:
         return "SELECT goal_id, until_on, target FROM goal_targets ORDER BY goal_id, until_on";
+    case Rows::removed:
+        return "SELECT uuid, date FROM removed WHERE date BETWEEN :since AND :until "
+               "ORDER BY date, uuid";
     case Rows::every_comparison_item:
         return "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
                "substr(created_at, 1, 10) FROM comparison_items ORDER BY comparison_id, id";

@@ -131,6 +131,7 @@ std::optional<Store::Undoable> Store::undo_last() {
 }
 
 int Store::clear_undo() {
+    m_write_back = true;
     return m_db->exec("DELETE FROM undo_log");
 }
 

@@ -40,20 +40,46 @@ void Store::add_urge(Urge& urge) {
     count_in_week(urge.date, {.urges = 1, .urges_ridden_out = urge.outcome == Outcome::rode_out});
 }
 
-void Store::remove_urge(std::int64_t id) {
-    SQLite::Statement& which =
-        cached("SELECT substr(at, 1, 10), outcome IS 'rode-out' FROM urges WHERE id = ?");
-    which.bind(1, id);
-    if (!which.executeStep()) {
-        return;
+bool Store::remove_urge(std::int64_t id, Date on) {
+    const auto before = urge(id);
+    if (!before || !delete_remembered("urges", id, on)) {
+        return false;
     }
-    const Date date = stored_date(which.getColumn(0));
-    const int rode_out = which.getColumn(1).getInt();
-    which.reset();
-    SQLite::Statement& remove = cached("DELETE FROM urges WHERE id = ?");
-    remove.bind(1, id);
-    remove.exec();
-    count_in_week(date, {.urges = -1, .urges_ridden_out = -rode_out});
+    count_in_week(before->date,
+                  {.urges = -1, .urges_ridden_out = -int{before->outcome == Outcome::rode_out}});
+    return true;
+}
+
+bool Store::update_urge(const Urge& urge) {
+    const auto before = this->urge(urge.id);
+    if (!before) {
+        return false;
+    }
+    SQLite::Statement& update =
+        cached("UPDATE urges SET at = ?, intensity = ?, duration_min = ?, trigger = ?, "
+               "place = ?, strategies = ?, outcome = ?, note = ?, next_time = ? WHERE id = ?");
+    update.bind(1, urge.at());
+    update.bind(2, urge.intensity);
+    if (urge.duration_min) {
+        update.bind(3, *urge.duration_min);
+    } else {
+        update.bind(3);
+    }
+    update.bind(4, urge.trigger);
+    update.bind(5, urge.where);
+    update.bind(6, nlohmann::json(urge.strategies).dump());
+    bind_text_or_null(update, 7,
+                      urge.outcome ? std::optional(std::string(to_string(*urge.outcome)))
+                                   : std::nullopt);
+    update.bind(8, urge.note);
+    update.bind(9, urge.next_time);
+    update.bind(10, urge.id);
+    update.exec();
+    count_in_week(before->date,
+                  {.urges = -1, .urges_ridden_out = -int{before->outcome == Outcome::rode_out}});
+    count_in_week(urge.date,
+                  {.urges = 1, .urges_ridden_out = int{urge.outcome == Outcome::rode_out}});
+    return true;
 }
 
 namespace {

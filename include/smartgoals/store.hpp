@@ -48,6 +48,7 @@ enum class Rows {
     every_comparison_item, // comparison_id, id, uuid, quadrant, term, weight, text, created
     every_goal_target,     // goal_id, until (date), target: weekly goals' earlier targets,
                            // in goal then date order; no window
+    removed,               // uuid, date: what was removed (SPEC §6.1), by date then uuid
 };
 // Which records: by each one's date (goals and comparisons by their created date), inclusive,
 // open-ended where unset; `today` places "this week" for a goal's progress.
@@ -62,7 +63,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 8;
+    static constexpr int k_schema_version = 9;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -90,7 +91,8 @@ public:
     std::vector<Undoable> undoable(); // newest first
     // Takes back the newest command kept; nullopt when there is none.
     std::optional<Undoable> undo_last();
-    // Forgets every command kept: what they removed is then gone from the file.
+    // Forgets every command kept: what they removed is then gone from the file, and from its
+    // -wal, once commit() has run.
     int clear_undo();
 
     // What opening changed that a member should hear of (permissions tightened), one line each.
@@ -109,15 +111,29 @@ public:
     // With the completions the rules need for one week: all of a once goal's, and a weekly
     // goal's in that week (a goal kept for years need not bring them all).
     std::optional<Goal> goal_for_week(std::int64_t id, Week week);
-    // Writes what a rule decided (rules.hpp): the completions taken back and added (ids filled
-    // in), then the goal's own fields as `change.after` has them.
-    void save(GoalChange& change);
+    // Writes what a rule decided (rules.hpp): the completions taken back (removed on `today`)
+    // and added (ids filled in), then the goal's own fields as `change.after` has them.
+    void save(GoalChange& change, Date today);
     // Writes a goal's own fields (text, area, kind, target, planned date, status, C) where they
     // differ from what is stored.
     void update_goal(const Goal& goal);
     // Records a completion as it is; the caller applies rule 1 (see save).
     void add_completion(Completion& completion);
-    void remove_completion(std::int64_t completion_id);
+    std::optional<Completion> completion(std::int64_t id);
+
+    // Removal (SPEC §6.1). Each remembers the record's uuid with the day `on`, so that an
+    // import of an older export does not bring it back, and keeps the weekly rollup exact;
+    // each returns false when there was no such record.
+    bool remove_completion(std::int64_t completion_id, Date on); // the caller applies rule 1
+    bool remove_goal(std::int64_t id, Date on);                  // with its completions
+    bool remove_checkin(std::int64_t id, Date on);
+    bool remove_urge(std::int64_t id, Date on);
+    bool remove_comparison(std::int64_t id, Date on); // with its items
+    bool remove_comparison_item(std::int64_t item_id, Date on);
+    // Whether a record with this uuid was removed here.
+    bool is_removed(const std::string& uuid);
+    // Remembers a removal another copy made (import): false when it was already remembered.
+    bool remember_removed(const std::string& uuid, Date on);
 
     // Goals that can be active in some week between `from` and `to` (dates), with the
     // completions the rules need there, and the check-ins dated in between.
@@ -129,9 +145,9 @@ public:
     std::vector<Goal> all_goals();
 
     void add_checkin(Checkin& checkin);
-    void remove_checkin(std::int64_t id);
-    // Writes a check-in's rating and note (its date, and so its week, stay); false when it is
-    // no longer there.
+    std::optional<Checkin> checkin(std::int64_t id);
+    // Writes a check-in's date, rating and note, moving it to the week its date counts in;
+    // false when it is no longer there.
     bool update_checkin(const Checkin& checkin);
     // Check-ins dated from `from` to `to`, oldest first.
     std::vector<Checkin> checkins_between(Date from, Date to);
@@ -141,8 +157,9 @@ public:
 
     // Urges, oldest first; fills in id and, when empty, uuid.
     void add_urge(Urge& urge);
-    void remove_urge(std::int64_t id);
     std::optional<Urge> urge(std::int64_t id);
+    // Writes every field of an urge but its uuid and created time; false when it is gone.
+    bool update_urge(const Urge& urge);
     std::vector<Urge> urges_between(Date from, Date to);
     // How many urges each week from `first` holds, for `weeks` weeks.
     std::vector<int> urges_per_week(Week first, int weeks);
@@ -153,7 +170,8 @@ public:
     std::vector<CostBenefit> comparisons();                 // without items
     void rename_comparison(std::int64_t id, const std::string& title);
     void add_comparison_item(std::int64_t comparison_id, CostBenefitItem& item);
-    void remove_comparison_item(std::int64_t item_id);
+    // Writes an item's quadrant, term, weight and text.
+    void update_comparison_item(const CostBenefitItem& item);
 
     // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
     Totals totals_through(Week week);
@@ -203,6 +221,8 @@ private:
     void recount_achieved(const Goal& before, const Goal& after);
     // Counts everything again: after the week-start changes, and when the rollup is created.
     void rebuild_week_totals();
+    // Deletes row `id` of `table` (a record table) and remembers its uuid as removed on `on`.
+    bool delete_remembered(std::string_view table, std::int64_t id, Date on);
 
     // A statement prepared once per command and reset for each use: preparing a write also
     // compiles the triggers it fires, which is most of the cost of one record.
@@ -214,6 +234,7 @@ private:
     bool m_in_transaction = false;
     sqlite3_session* m_session = nullptr; // recording this command's changes, for undo
     bool m_wal_had_pages = false; // when opened to write: the -wal held pages not yet written back
+    bool m_write_back = false;    // commit() checkpoints the -wal into the file and empties it
     std::vector<std::string> m_notices;
 };
 

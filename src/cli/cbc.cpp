@@ -24,6 +24,11 @@ struct CbcOptions {
     std::optional<int> weight;
     std::string item;
     std::string format = "text";
+    // cbc edit: each set only when given.
+    std::optional<std::string> new_text;
+    std::optional<std::string> new_quadrant;
+    std::optional<std::string> new_term;
+    std::optional<int> new_weight;
 };
 
 CostBenefit existing(Store& store, const std::string& id_text) {
@@ -47,27 +52,46 @@ void run_new(const CbcOptions& o, Context& ctx) {
                         c.id, c.id));
 }
 
+Quadrant checked_quadrant(const std::string& text, std::string_view what) {
+    const auto quadrant = parse_quadrant(text);
+    if (!quadrant) {
+        throw UsageError(fmt::format("{}'{}' is not a quadrant; use benefits-of-using (bu), "
+                                     "costs-of-using (cu), benefits-of-not-using (bn) or "
+                                     "costs-of-not-using (cn)",
+                                     what, text));
+    }
+    return *quadrant;
+}
+
+std::optional<Term> checked_term(const std::string& text, bool allow_none) {
+    if (allow_none && text == "none") {
+        return std::nullopt;
+    }
+    const auto term = parse_term(text);
+    if (!term) {
+        throw UsageError(fmt::format("--term: '{}' is not a term; use short or long{}", text,
+                                     allow_none ? " (or none to clear it)" : ""));
+    }
+    return term;
+}
+
+int checked_weight(int weight) {
+    if (weight < 1 || weight > 5) {
+        throw UsageError(fmt::format("--weight: {} is out of range; use 1 to 5", weight));
+    }
+    return weight;
+}
+
 void run_add(const CbcOptions& o, Context& ctx) {
     CostBenefitItem item{.text = required_text(o.text, "the item's text"),
                          .created = ctx.timestamp()};
-    const auto quadrant = parse_quadrant(o.quadrant);
-    if (!quadrant) {
-        throw UsageError(fmt::format("'{}' is not a quadrant; use benefits-of-using (bu), "
-                                     "costs-of-using (cu), benefits-of-not-using (bn) or "
-                                     "costs-of-not-using (cn)",
-                                     o.quadrant));
-    }
-    item.quadrant = *quadrant;
+    item.quadrant = checked_quadrant(o.quadrant, "");
     if (!o.term.empty()) {
-        item.term = parse_term(o.term);
-        if (!item.term) {
-            throw UsageError(fmt::format("--term: '{}' is not a term; use short or long", o.term));
-        }
+        item.term = checked_term(o.term, false);
     }
-    if (o.weight && (*o.weight < 1 || *o.weight > 5)) {
-        throw UsageError(fmt::format("--weight: {} is out of range; use 1 to 5", *o.weight));
+    if (o.weight) {
+        item.weight = checked_weight(*o.weight);
     }
-    item.weight = o.weight;
     Store& store = ctx.store();
     const auto c = existing(store, o.id);
     store.add_comparison_item(c.id, item);
@@ -127,8 +151,53 @@ void run_remove(const CbcOptions& o, Context& ctx) {
                                      "shows its items",
                                      c.id, item_id, c.id));
     }
-    store.remove_comparison_item(item_id);
+    store.remove_comparison_item(item_id, ctx.today);
     ctx.say(fmt::format("Removed item #{} from \"{}\".", item_id, c.title));
+}
+
+// cbc delete (SPEC §6.1): a whole comparison, with its items.
+void run_delete(const CbcOptions& o, Context& ctx) {
+    Store& store = ctx.store();
+    const auto c = existing(store, o.id);
+    store.remove_comparison(c.id, ctx.today);
+    const auto n = c.items.size();
+    ctx.say(shown(fmt::format(
+        "Deleted comparison #{} \"{}\"{}. 'smartgoals undo' brings it back.", c.id, c.title,
+        n == 0 ? std::string() : fmt::format(" and its {} item{}", n, n == 1 ? "" : "s"))));
+}
+
+// cbc edit (SPEC §6.1): one item's text, quadrant, term or weight corrected.
+void run_edit(const CbcOptions& o, Context& ctx) {
+    if (!o.new_text && !o.new_quadrant && !o.new_term && !o.new_weight) {
+        throw UsageError("cbc edit needs something to change: --text, --quadrant, --term or "
+                         "--weight");
+    }
+    const auto item_id = parse_id(o.item, "ITEM");
+    Store& store = ctx.store();
+    const auto c = existing(store, o.id);
+    const auto found = std::find_if(c.items.begin(), c.items.end(),
+                                    [&](const CostBenefitItem& i) { return i.id == item_id; });
+    if (found == c.items.end()) {
+        throw UsageError(fmt::format("comparison #{} has no item #{}; 'smartgoals cbc show {}' "
+                                     "shows its items",
+                                     c.id, item_id, c.id));
+    }
+    CostBenefitItem item = *found;
+    if (o.new_text) {
+        item.text = required_text(*o.new_text, "--text");
+    }
+    if (o.new_quadrant) {
+        item.quadrant = checked_quadrant(*o.new_quadrant, "--quadrant: ");
+    }
+    if (o.new_term) {
+        item.term = checked_term(*o.new_term, true);
+    }
+    if (o.new_weight) {
+        item.weight = checked_weight(*o.new_weight);
+    }
+    store.update_comparison_item(item);
+    ctx.say(shown(fmt::format("Changed item #{} of \"{}\": {}.", item.id, c.title,
+                              quadrant_label(item.quadrant, c.activity))));
 }
 
 void run_rename(const CbcOptions& o, Context& ctx) {
@@ -197,6 +266,23 @@ Examples:
     r->add_option("item", o->item, "The item's id (cbc show lists them)")->required();
     r->footer("\nExample:\n  smartgoals cbc remove 1 4");
     r->callback(on(Needs::write, run_remove));
+
+    auto* ed = cbc->add_subcommand("edit", "Change an item's text, quadrant, term or weight");
+    ed->add_option("id", o->id, "The comparison's id")->required();
+    ed->add_option("item", o->item, "The item's id (cbc show lists them)")->required();
+    ed->add_option("--text", o->new_text, "The item, in new words");
+    ed->add_option("--quadrant", o->new_quadrant, "Move it: bu, cu, bn or cn (or in full)");
+    ed->add_option("--term", o->new_term, "short, long, or none to clear it");
+    ed->add_option("--weight", o->new_weight, "How much it matters to you, 1 to 5");
+    ed->footer("\nExamples:\n  smartgoals cbc edit 1 4 --weight 5\n"
+               "  smartgoals cbc edit 1 4 --quadrant cn --text \"Evenings feel long\"");
+    ed->callback(on(Needs::write, run_edit));
+
+    auto* del = cbc->add_subcommand("delete", "Delete a whole comparison, with its items");
+    del->add_option("id", o->id, "The comparison's id")->required();
+    del->footer("\n'smartgoals undo' brings it back. To remove one item: 'cbc remove ID ITEM'.\n\n"
+                "Example:\n  smartgoals cbc delete 2");
+    del->callback(on(Needs::write, run_delete));
 
     auto* rn = cbc->add_subcommand("rename", "Give a comparison a new title");
     rn->add_option("id", o->id, "The comparison's id")->required();

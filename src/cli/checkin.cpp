@@ -256,7 +256,7 @@ void run_checkin(Meeting& m, Context& ctx) {
         if (change.answer != Answer::changed) {
             continue;
         }
-        store.save(change);
+        store.save(change, ctx.today);
         const Goal& g = change.after;
         const auto at = place(g, done_week, ctx.today, ws);
         if (g.kind == Kind::weekly) {
@@ -335,6 +335,65 @@ void run_list(const std::string& week_arg, bool all, Context& ctx) {
     }
 }
 
+Checkin existing_checkin(Store& store, const std::string& id_text) {
+    const auto id = parse_id(id_text, "ID");
+    auto checkin = store.checkin(id);
+    if (!checkin) {
+        throw UsageError(fmt::format("there is no check-in #{}; 'smartgoals checkin list --all' "
+                                     "shows them all",
+                                     id));
+    }
+    return std::move(*checkin);
+}
+
+struct CheckinEditOptions {
+    std::string id;
+    std::optional<int> rating;
+    std::optional<std::string> note;
+    std::optional<std::string> date;
+};
+
+// checkin edit (SPEC §6.1): a check-in's rating, words or day corrected; a new day moves it to
+// the week that day counts in.
+void run_edit(const CheckinEditOptions& o, Context& ctx) {
+    if (!o.rating && !o.note && !o.date) {
+        throw UsageError("checkin edit needs something to change: --rating, --note or --date");
+    }
+    if (o.rating && (*o.rating < 1 || *o.rating > 10)) {
+        throw UsageError(fmt::format("--rating: {} is out of range; use 1 to 10", *o.rating));
+    }
+    const auto date =
+        o.date ? std::optional(date_not_in_future(*o.date, "--date", ctx.today)) : std::nullopt;
+    Store& store = ctx.store();
+    Checkin checkin = existing_checkin(store, o.id);
+    if (o.rating) {
+        checkin.rating = o.rating;
+    }
+    if (o.note) {
+        checkin.note = trim(*o.note);
+        if (checkin.note.empty() && !checkin.rating) {
+            throw UsageError("--note: a check-in with no rating needs its words; give --rating "
+                             "too, or remove it with 'smartgoals checkin remove'");
+        }
+    }
+    if (date) {
+        checkin.date = *date;
+    }
+    store.update_checkin(checkin);
+    const Week about = checkin_week(checkin.date, store.week_start());
+    ctx.say(fmt::format("Changed check-in #{} ({}, about the week of {}).", checkin.id,
+                        format_date(checkin.date), short_span(about)));
+}
+
+// checkin remove (SPEC §6.1): a check-in made by mistake, or twice.
+void run_remove(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const Checkin checkin = existing_checkin(store, id_text);
+    store.remove_checkin(checkin.id, ctx.today);
+    ctx.say(fmt::format("Removed check-in #{} of {}. 'smartgoals undo' brings it back.", checkin.id,
+                        format_date(checkin.date)));
+}
+
 } // namespace
 
 void register_checkin(CLI::App& app, Action& action) {
@@ -376,9 +435,31 @@ Examples:
     l->callback([&action, week, all] {
         action = {Needs::read, [week, all](Context& ctx) { run_list(*week, *all, ctx); }};
     });
-    // CLI11 runs this after the `list` callback; `list` wins when it was given.
-    c->callback([&action, options, l] {
-        if (!l->parsed()) {
+    auto edit = std::make_shared<CheckinEditOptions>();
+    auto* e = c->add_subcommand("edit", "Correct a check-in's rating, words or day");
+    e->add_option("id", edit->id, "The check-in's id ('checkin list' shows them)")->required();
+    e->add_option("--rating", edit->rating, "The last seven days, from 1 to 10");
+    e->add_option("--note", edit->note, "New words (replacing the old ones)");
+    e->add_option("--date", edit->date,
+                  "The day it was made: YYYY-MM-DD, yesterday, mon... (never in the future)");
+    e->footer("\nA new day moves the check-in to the week that day counts in: the week holding\n"
+              "the day before it.\n\nExamples:\n  smartgoals checkin edit 4 --rating 7\n"
+              "  smartgoals checkin edit 4 --date 2026-11-16 --note \"Calmer than I thought\"");
+    e->callback([&action, edit] {
+        action = {Needs::write, [edit](Context& ctx) { run_edit(*edit, ctx); }};
+    });
+
+    auto remove_id = std::make_shared<std::string>();
+    auto* rm = c->add_subcommand("remove", "Remove a check-in made by mistake");
+    rm->add_option("id", *remove_id, "The check-in's id ('checkin list' shows them)")->required();
+    rm->footer("\n'smartgoals undo' brings it back.\n\nExample:\n  smartgoals checkin remove 4");
+    rm->callback([&action, remove_id] {
+        action = {Needs::write, [remove_id](Context& ctx) { run_remove(*remove_id, ctx); }};
+    });
+
+    // CLI11 runs this after a subcommand's callback, which wins when one was given.
+    c->callback([&action, options, c] {
+        if (c->get_subcommands().empty()) {
             action = checkin_action(options);
         }
     });

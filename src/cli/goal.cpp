@@ -125,7 +125,7 @@ void run_done(const GoalDoneOptions& o, Context& ctx) {
     case Answer::changed:
         break;
     }
-    store.save(change);
+    store.save(change, ctx.today);
     const int progress = static_cast<int>(goal.completions.size());
     if (goal.kind == Kind::weekly) {
         const auto at = place(goal, week, ctx.today, ws);
@@ -158,7 +158,7 @@ void run_drop(const std::string& id_text, Context& ctx) {
     case Answer::changed:
         break;
     }
-    store.save(change);
+    store.save(change, ctx.today);
     ctx.say(fmt::format("Let go of goal #{}. 'smartgoals goal reopen {}' takes it back.", goal.id,
                         goal.id));
 }
@@ -174,9 +174,14 @@ void run_reopen(const std::string& id_text, Context& ctx) {
     const auto& goal = change.after;
     if (change.answer == Answer::unchanged) {
         ctx.say(fmt::format("Goal #{} is already open; nothing changed.", goal.id));
+        if (goal.kind == Kind::weekly) {
+            ctx.say(fmt::format("To take back one completion: 'smartgoals goal show {}' lists "
+                                "them, 'smartgoals goal remove-completion ID' removes one.",
+                                goal.id));
+        }
         return;
     }
-    store.save(change);
+    store.save(change, ctx.today);
     const auto taken = change.taken_back.size();
     const std::string taken_note =
         taken == 0
@@ -228,7 +233,7 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
     if (times > 0) {
         change = change_target(std::move(goal), times, ctx.today, ws);
     }
-    store.save(change);
+    store.save(change, ctx.today);
     std::string note;
     if (change.after.status != before) {
         note = change.after.status == Status::done ? " It is now achieved." : " It is open again.";
@@ -244,6 +249,45 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
                             format_date(planned_week(change.after, ws).start));
     }
     ctx.say(fmt::format("Changed goal #{}.{}", id, note));
+}
+
+// goal remove (SPEC §6.1): a goal typed by mistake, gone with its completions.
+void run_remove(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const auto id = existing_goal_id(store, id_text);
+    const auto goal = *store.goal(id);
+    store.remove_goal(id, ctx.today);
+    const auto n = goal.completions.size();
+    ctx.say(shown(fmt::format(
+        "Removed goal #{} \"{}\"{}. 'smartgoals undo' brings it back.", id, goal.text,
+        n == 0 ? std::string() : fmt::format(" and its {} completion{}", n, n == 1 ? "" : "s"))));
+}
+
+// goal remove-completion (SPEC §6.1): one completion recorded by mistake; rule 1 then decides
+// the goal's status again from the rest.
+void run_remove_completion(const std::string& id_text, Context& ctx) {
+    const auto id = parse_id(id_text, "ID");
+    Store& store = ctx.store();
+    const auto completion = store.completion(id);
+    if (!completion) {
+        throw UsageError(fmt::format("there is no completion #{}; 'smartgoals goal show GOAL' "
+                                     "lists a goal's completions with their ids",
+                                     id));
+    }
+    Goal goal = *store.goal(completion->goal_id);
+    const Status before = goal.status;
+    std::erase_if(goal.completions, [&](const Completion& c) { return c.id == id; });
+    GoalChange change{.after = settled(std::move(goal)), .taken_back = {*completion}};
+    store.save(change, ctx.today);
+    std::string note;
+    if (change.after.status != before) {
+        note = " It is open again.";
+    }
+    ctx.say(
+        shown(fmt::format("Removed completion #{} of goal #{} ({}{}).{} 'smartgoals undo' "
+                          "brings it back.",
+                          id, change.after.id, format_date(completion->date),
+                          completion->note.empty() ? "" : ", \"" + completion->note + "\"", note)));
 }
 
 // A goal as it stood in `week` (rule 10): closed only when closed by the week's end.
@@ -502,6 +546,29 @@ Examples:
                "id, date and note.\n\nExample:\n  smartgoals goal show 3");
     sh->callback([&action, show_id] {
         action = {Needs::read, [show_id](Context& ctx) { run_show(*show_id, ctx); }};
+    });
+
+    auto remove_id = std::make_shared<std::string>();
+    auto* rm = goal->add_subcommand("remove", "Remove a goal typed by mistake, with its "
+                                              "completions");
+    rm->add_option("id", *remove_id, "The goal's id")->required();
+    rm->footer("\nFor a goal typed by mistake. To close a real goal, let it go ('goal drop'): it\n"
+               "stays in your history. 'smartgoals undo' brings a removed goal back.\n\n"
+               "Example:\n  smartgoals goal remove 7");
+    rm->callback([&action, remove_id] {
+        action = {Needs::write, [remove_id](Context& ctx) { run_remove(*remove_id, ctx); }};
+    });
+
+    auto completion_id = std::make_shared<std::string>();
+    auto* rc =
+        goal->add_subcommand("remove-completion", "Remove one completion recorded by mistake");
+    rc->add_option("id", *completion_id, "The completion's id ('goal show GOAL' lists them)")
+        ->required();
+    rc->footer("\nA done goal whose completions no longer reach its target is open again.\n\n"
+               "Examples:\n  smartgoals goal show 3\n  smartgoals goal remove-completion 12");
+    rc->callback([&action, completion_id] {
+        action = {Needs::write,
+                  [completion_id](Context& ctx) { run_remove_completion(*completion_id, ctx); }};
     });
 
     auto list = std::make_shared<GoalListOptions>();

@@ -272,6 +272,91 @@ void run_show(const std::string& id_text, Context& ctx) {
     }
 }
 
+Urge existing_urge(Store& store, const std::string& id_text) {
+    const auto id = parse_id(id_text, "ID");
+    auto urge = store.urge(id);
+    if (!urge) {
+        throw UsageError(fmt::format("there is no urge #{}; 'smartgoals urge-log list --all' "
+                                     "shows them all",
+                                     id));
+    }
+    return std::move(*urge);
+}
+
+// What `urge-log edit` was given: each field set only when its option was.
+struct UrgeEdit {
+    std::string id;
+    UrgeOptions fields;
+    std::vector<std::string> given; // the options given, as "--intensity"
+    bool has(std::string_view option) const {
+        return std::find(given.begin(), given.end(), option) != given.end();
+    }
+};
+
+// urge-log edit (SPEC §6.1): any field corrected, each checked as when it was logged.
+void run_edit(const UrgeEdit& e, Context& ctx) {
+    if (e.given.empty()) {
+        throw UsageError("urge-log edit needs something to change: --intensity, --duration, "
+                         "--at, --trigger, --where, --strategy, --rode-out, --acted, --note or "
+                         "--next-time");
+    }
+    const UrgeOptions& o = e.fields;
+    if (o.intensity && (*o.intensity < 1 || *o.intensity > 10)) {
+        throw UsageError(fmt::format("--intensity: {} is out of range; use 1 to 10", *o.intensity));
+    }
+    if (o.duration && (*o.duration < 0 || *o.duration > k_max_minutes)) {
+        throw UsageError(fmt::format("--duration: {} minutes is out of range; use 0 to {}",
+                                     *o.duration, k_max_minutes));
+    }
+    const auto at = e.has("--at") ? std::optional(parse_at(o.at, ctx)) : std::nullopt;
+    std::vector<std::string> strategies;
+    for (const auto& way : o.strategies) {
+        // --strategy "" alone clears them.
+        if (!(o.strategies.size() == 1 && trim(way).empty())) {
+            strategies.push_back(checked_strategy(way, "--strategy"));
+        }
+    }
+    Store& store = ctx.store();
+    Urge urge = existing_urge(store, e.id);
+    if (o.intensity) {
+        urge.intensity = *o.intensity;
+    }
+    if (o.duration) {
+        urge.duration_min = o.duration;
+    }
+    if (at) {
+        std::tie(urge.date, urge.time) = *at;
+    }
+    const auto text = [&](std::string_view option, const std::string& value, std::string& field) {
+        if (e.has(option)) {
+            field = trim(value);
+        }
+    };
+    text("--trigger", o.trigger, urge.trigger);
+    text("--where", o.where, urge.where);
+    text("--note", o.note, urge.note);
+    text("--next-time", o.next_time, urge.next_time);
+    if (e.has("--strategy")) {
+        urge.strategies = strategies;
+    }
+    if (o.rode_out) {
+        urge.outcome = Outcome::rode_out;
+    } else if (o.acted) {
+        urge.outcome = Outcome::acted;
+    }
+    store.update_urge(urge);
+    ctx.say(fmt::format("Changed urge #{} ({} {}).", urge.id, format_date(urge.date), urge.time));
+}
+
+// urge-log remove (SPEC §6.1): an urge logged by mistake, or twice.
+void run_remove(const std::string& id_text, Context& ctx) {
+    Store& store = ctx.store();
+    const Urge urge = existing_urge(store, id_text);
+    store.remove_urge(urge.id, ctx.today);
+    ctx.say(fmt::format("Removed urge #{} ({} {}). 'smartgoals undo' brings it back.", urge.id,
+                        format_date(urge.date), urge.time));
+}
+
 void run_list(const std::string& week_arg, bool all, Context& ctx) {
     Store& store = ctx.store();
     if (all) {
@@ -348,9 +433,47 @@ Examples:
         action = {Needs::read, [show_id](Context& ctx) { run_show(*show_id, ctx); }};
     });
 
-    // CLI11 runs this after the `list` or `show` callback, which wins when it was given.
-    u->callback([&action, o, u, l, sh] {
-        if (l->parsed() || sh->parsed()) {
+    auto edit = std::make_shared<UrgeEdit>();
+    auto* e = u->add_subcommand("edit", "Correct any field of a logged urge");
+    e->add_option("id", edit->id, "The urge's id (urge-log list shows them)")->required();
+    e->add_option("--intensity", edit->fields.intensity, "How strong, 1 to 10");
+    e->add_option("--duration", edit->fields.duration, "How long it lasted, in minutes");
+    e->add_option("--at", edit->fields.at,
+                  "When: \"YYYY-MM-DD HH:MM\", \"yesterday 21:30\", \"mon 09:00\" or HH:MM");
+    e->add_option("--trigger", edit->fields.trigger, "What triggered it");
+    e->add_option("--where", edit->fields.where, "Who was there, where you were");
+    e->add_option("--strategy", edit->fields.strategies,
+                  "How you coped (repeatable; replaces the ways logged; \"\" clears them)");
+    auto* edit_rode = e->add_flag("--rode-out", edit->fields.rode_out, "The urge passed");
+    auto* edit_acted = e->add_flag("--acted", edit->fields.acted, "You acted on it");
+    edit_rode->excludes(edit_acted);
+    e->add_option("--note", edit->fields.note, "How you coped and how you felt about it");
+    e->add_option("--next-time", edit->fields.next_time, "Ideas for next time");
+    e->footer("\nOnly the fields given change; give a text field as \"\" to clear it.\n\n"
+              "Examples:\n  smartgoals urge-log edit 4 --intensity 7\n"
+              "  smartgoals urge-log edit 4 --at \"yesterday 21:30\" --strategy delay "
+              "--strategy \"call Sam\"");
+    e->callback([&action, edit, e] {
+        edit->given.clear();
+        for (const auto* option : e->get_options()) {
+            if (option->count() > 0 && !option->get_lnames().empty()) {
+                edit->given.push_back("--" + option->get_lnames().front());
+            }
+        }
+        action = {Needs::write, [edit](Context& ctx) { run_edit(*edit, ctx); }};
+    });
+
+    auto remove_id = std::make_shared<std::string>();
+    auto* rm = u->add_subcommand("remove", "Remove an urge logged by mistake");
+    rm->add_option("id", *remove_id, "The urge's id (urge-log list shows them)")->required();
+    rm->footer("\n'smartgoals undo' brings it back.\n\nExample:\n  smartgoals urge-log remove 4");
+    rm->callback([&action, remove_id] {
+        action = {Needs::write, [remove_id](Context& ctx) { run_remove(*remove_id, ctx); }};
+    });
+
+    // CLI11 runs this after a subcommand's callback, which wins when one was given.
+    u->callback([&action, o, u] {
+        if (!u->get_subcommands().empty()) {
             return;
         }
         const auto options = u->get_options();

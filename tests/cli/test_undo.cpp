@@ -56,6 +56,17 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         {"config", "set", "week-start", "wed"},
         {"config", "set", "name", "Sam"},
         {"import", file},
+        {"goal", "remove", "2"},
+        {"goal", "remove", "1"},
+        {"goal", "remove-completion", "1"},
+        {"checkin", "edit", "1", "--rating", "3", "--note", "calmer", "--date", "2026-11-12"},
+        {"checkin", "remove", "1"},
+        {"urge-log", "edit", "1", "--intensity", "9", "--at", "2026-11-10 08:00", "--strategy",
+         "call Sam", "--acted", "--trigger", "payday"},
+        {"urge-log", "remove", "1"},
+        {"cbc", "edit", "1", "1", "--quadrant", "cn", "--term", "long", "--weight", "5", "--text",
+         "Calm"},
+        {"cbc", "delete", "1"},
     };
     for (const auto& command : commands) {
         std::string joined;

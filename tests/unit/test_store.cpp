@@ -85,7 +85,7 @@ TEST_CASE("ids are never reused, even after a completion is taken back") {
     store.add_goal(g);
     Completion first{.goal_id = g.id, .date = d("2026-11-03")};
     record(store, first);
-    store.remove_completion(first.id);
+    store.remove_completion(first.id, k_removal_day);
     Completion second{.goal_id = g.id, .date = d("2026-11-04")};
     record(store, second);
     CHECK(second.id == first.id + 1);
@@ -177,8 +177,8 @@ TEST_CASE("urge totals stay right through adding and removing urges") {
     auto totals = totals_at(store, "2026-11-15");
     CHECK(totals.urges_logged == 3);
     CHECK(totals.urges_ridden_out == 2);
-    store.remove_urge(ids.front()); // the one of 2026-11-02, ridden out
-    store.remove_urge(acted.id);
+    store.remove_urge(ids.front(), k_removal_day); // the one of 2026-11-02, ridden out
+    store.remove_urge(acted.id, k_removal_day);
     totals = totals_at(store, "2026-11-15");
     CHECK(totals.urges_logged == 1);
     CHECK(totals.urges_ridden_out == 1);
@@ -299,7 +299,8 @@ TEST_CASE("a schema 7 database gains the undo log, keeping its data") {
     }
     {
         auto store = Store::open(path, Store::Mode::write);
-        CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == 8);
+        CHECK(store.database().execAndGet("PRAGMA user_version").getInt() ==
+              Store::k_schema_version);
         CHECK(store.undoable().empty()); // nothing from before the upgrade can be taken back
         CHECK_FALSE(store.undo_last());
         store.record_changes();

@@ -90,7 +90,8 @@ Totals totals_at(Store& store, const char* day) {
 
 } // namespace
 
-TEST_CASE("tallied totals agree with a count of everything through random changes") {
+TEST_CASE("tallied totals agree with a count of everything through random changes, removals "
+          "and undo") {
     std::mt19937 random(20261123);
     const Date first = d("2026-01-01");
     const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -99,8 +100,14 @@ TEST_CASE("tallied totals agree with a count of everything through random change
                           "thursday", "friday", "saturday"};
     auto store = Store::in_memory();
     std::vector<std::int64_t> goals;
-    for (int step = 0; step < 1500; ++step) {
-        const int what = pick(100);
+    const auto any_goal = [&] {
+        return goals[static_cast<std::size_t>(pick(static_cast<int>(goals.size())))];
+    };
+    int undone = 0;
+    for (int step = 0; step < 2000; ++step) {
+        // Each step is one command, kept for undo as the program keeps them.
+        store.record_changes();
+        const int what = pick(112);
         if (what < 12 || goals.empty()) {
             Goal g{.text = "goal",
                    .kind = pick(2) ? Kind::weekly : Kind::once,
@@ -139,7 +146,8 @@ TEST_CASE("tallied totals agree with a count of everything through random change
             const auto all = store.checkins_between(first, first + std::chrono::days{200});
             if (!all.empty()) {
                 store.remove_checkin(
-                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id);
+                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id,
+                    k_removal_day);
             }
         } else if (what < 93) {
             Urge u{.date = some_day(),
@@ -154,16 +162,51 @@ TEST_CASE("tallied totals agree with a count of everything through random change
             const auto all = store.urges_between(first, first + std::chrono::days{200});
             if (!all.empty()) {
                 store.remove_urge(
-                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id);
+                    all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))].id,
+                    k_removal_day);
+            }
+        } else if (what < 100) {
+            store.set_setting("week-start", days[pick(7)]);
+        } else if (what < 102) {
+            const auto id = any_goal();
+            store.remove_goal(id, k_removal_day);
+            goals.erase(std::find(goals.begin(), goals.end(), id));
+        } else if (what < 105) {
+            // checkin edit --date: the check-in moves to the week its new date counts in.
+            auto all = store.checkins_between(first, first + std::chrono::days{200});
+            if (!all.empty()) {
+                auto k = all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))];
+                k.date = some_day();
+                store.update_checkin(k);
+            }
+        } else if (what < 108) {
+            // urge-log edit: another day, another ending.
+            auto all = store.urges_between(first, first + std::chrono::days{200});
+            if (!all.empty()) {
+                auto u = all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))];
+                u.date = some_day();
+                u.outcome = pick(2) ? std::optional(Outcome::rode_out) : std::nullopt;
+                store.update_urge(u);
             }
         } else {
-            store.set_setting("week-start", days[pick(7)]);
+            // undo, once or a few times over.
+            store.keep_for_undo("step", "x");
+            for (int n = 1 + pick(3); n > 0 && store.undo_last(); --n) {
+                ++undone;
+            }
+            goals.clear();
+            for (const auto& [id, text] : store.goal_texts(false)) {
+                goals.push_back(id);
+            }
+            continue;
         }
+        store.keep_for_undo("step", "x");
         if (step % 50 == 49) {
             check_totals(store, some_day());
             check_totals(store, first + std::chrono::days{130});
         }
     }
+    CHECK(undone > 50); // undo really ran, and often
 }
 
 TEST_CASE("a week-start written as in any case counts weeks as that day") {
