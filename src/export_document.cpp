@@ -159,6 +159,16 @@ void write_comparisons(Store& store, const ExportRequest& request, std::ostream&
     }
 }
 
+void write_removed(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "removed");
+    const auto rows = store.rows(Rows::removed, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.add(
+            {{"uuid", query.getColumn(0).getString()}, {"date", query.getColumn(1).getString()}});
+    }
+}
+
 } // namespace
 
 void export_document(Store& store, const ExportRequest& request, std::ostream& out) {
@@ -172,6 +182,7 @@ void export_document(Store& store, const ExportRequest& request, std::ostream& o
     write_checkins(store, request, out);
     write_urges(store, request, out);
     write_comparisons(store, request, out);
+    write_removed(store, request, out);
     out << "}\n";
 }
 

@@ -402,6 +402,12 @@ ImportDocument parse_document(const std::string& text, Date today) {
     read_all(top, "checkins", read_checkin, today, uuids, doc.checkins);
     read_all(top, "urges", read_urge, today, uuids, doc.urges);
     read_all(top, "cbc", read_comparison, today, uuids, doc.comparisons);
+    const auto& removed = top.array("removed");
+    for (std::size_t i = 0; i < removed.size(); ++i) {
+        const Fields r(removed[i], fmt::format("removed[{}]", i));
+        const auto uuid = r.uuid("uuid", uuids);
+        doc.removed.emplace_back(uuid, *r.date("date", true, today));
+    }
     return doc;
 }
 
@@ -417,6 +423,10 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
     }
     for (const auto& goal : doc.goals) {
         auto id = store.id_of_uuid("goals", goal.uuid);
+        if (!id && store.is_removed(goal.uuid)) {
+            ++report.goals.removed_here; // and its completions with it
+            continue;
+        }
         if (id) {
             ++report.goals.skipped;
         } else {
@@ -431,6 +441,10 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
         for (const auto& completion : goal.completions) {
             if (store.id_of_uuid("completions", completion.uuid)) {
                 ++report.completions.skipped;
+                continue;
+            }
+            if (store.is_removed(completion.uuid)) {
+                ++report.completions.removed_here;
                 continue;
             }
             Completion copy = completion;
@@ -453,6 +467,8 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
     for (const auto& checkin : doc.checkins) {
         if (store.id_of_uuid("checkins", checkin.uuid)) {
             ++report.checkins.skipped;
+        } else if (store.is_removed(checkin.uuid)) {
+            ++report.checkins.removed_here;
         } else {
             Checkin copy = checkin;
             store.add_checkin(copy);
@@ -462,6 +478,8 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
     for (const auto& urge : doc.urges) {
         if (store.id_of_uuid("urges", urge.uuid)) {
             ++report.urges.skipped;
+        } else if (store.is_removed(urge.uuid)) {
+            ++report.urges.removed_here;
         } else {
             Urge copy = urge;
             store.add_urge(copy);
@@ -470,6 +488,10 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
     }
     for (const auto& comparison : doc.comparisons) {
         auto id = store.id_of_uuid("comparisons", comparison.uuid);
+        if (!id && store.is_removed(comparison.uuid)) {
+            ++report.comparisons.removed_here; // and its items with it
+            continue;
+        }
         if (id) {
             ++report.comparisons.skipped;
         } else {
@@ -483,9 +505,27 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
                 ++report.items.skipped;
                 continue;
             }
+            if (store.is_removed(item.uuid)) {
+                ++report.items.removed_here;
+                continue;
+            }
             CostBenefitItem copy = item;
             store.add_comparison_item(*id, copy);
             ++report.items.added;
+        }
+    }
+    constexpr std::string_view k_records[] = {"goals", "completions", "checkins",
+                                              "urges", "comparisons", "comparison_items"};
+    for (const auto& [uuid, day] : doc.removed) {
+        const bool here =
+            std::any_of(std::begin(k_records), std::end(k_records),
+                        [&](std::string_view t) { return store.id_of_uuid(t, uuid); });
+        if (here) {
+            ++report.removals.removed_here;
+        } else if (store.remember_removed(uuid, day)) {
+            ++report.removals.added;
+        } else {
+            ++report.removals.skipped;
         }
     }
     return report;

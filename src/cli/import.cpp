@@ -77,7 +77,11 @@ std::string read_input(const std::string& file, Context& ctx) {
 void run_import(const std::string& file, const ImportDocument& document, Context& ctx) {
     const auto report = import_document(ctx.store(), document);
     auto line = [&](std::string_view kind, const ImportCount& c) {
-        ctx.say(fmt::format("  {:<12} {} added, {} already here", kind, c.added, c.skipped));
+        ctx.say(
+            fmt::format("  {:<12} {} added, {} already here{}", kind, c.added, c.skipped,
+                        c.removed_here == 0
+                            ? std::string()
+                            : fmt::format(", {} removed here (not brought back)", c.removed_here)));
     };
     ctx.say(fmt::format("Imported {}:", file == "-" ? "standard input" : file));
     line("settings", report.settings);
@@ -87,6 +91,14 @@ void run_import(const std::string& file, const ImportDocument& document, Context
     line("urges", report.urges);
     line("comparisons", report.comparisons);
     line("items", report.items);
+    if (report.removals.added + report.removals.skipped + report.removals.removed_here > 0) {
+        ctx.say(fmt::format("  {:<12} {} added, {} already here{}", "removals",
+                            report.removals.added, report.removals.skipped,
+                            report.removals.removed_here == 0
+                                ? std::string()
+                                : fmt::format(", {} kept here (an import never removes)",
+                                              report.removals.removed_here)));
+    }
 }
 
 Action import_action(std::shared_ptr<std::string> file) {

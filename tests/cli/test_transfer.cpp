@@ -106,7 +106,7 @@ TEST_CASE("Python's json reads the JSON exports") {
     const auto document = write_file(s, "all.json", s.ok({"export"}));
     const auto r = run_process({"/usr/bin/python3", "-c",
                                 "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
-                                "assert d['format']=='smartgoals' and d['version']==1;"
+                                "assert d['format']=='smartgoals' and d['version']==2;"
                                 "print(json.dumps([g['text'] for g in d['goals']]))",
                                 document},
                                s.env, "", s.dir);
@@ -253,7 +253,20 @@ TEST_CASE("a bad import file is refused with its place named, and nothing is wri
          "holds a number too large to read"},
         {"{\"format\":\"taskwarrior\"}", "is not a smartgoals export"},
         {"[1, 2, 3]", "is not a smartgoals export"},
-        {with([](Json& d) { d["version"] = 2; }), "written by a newer smartgoals (version 2)"},
+        {with([](Json& d) { d["version"] = 3; }), "written by a newer smartgoals (version 3)"},
+        {with([](Json& d) {
+             d["removed"] = Json::array({{{"uuid", "x"}}});
+         }),
+         "removed[0].date: is missing"},
+        {with([](Json& d) {
+             d["removed"] = Json::array({{{"uuid", "x"}, {"date", "2099-01-01"}}});
+         }),
+         "removed[0].date: 2099-01-01 is in the future"},
+        {with([](Json& d) {
+             d["removed"] =
+                 Json::array({{{"uuid", d["goals"][0]["uuid"]}, {"date", "2026-11-01"}}});
+         }),
+         "appears twice"},
         {with([](Json& d) { d["version"] = "1"; }), "document.version: is not a whole number"},
         {with([](Json& d) { d["goals"][1]["target"] = "3"; }),
          "goals[1].target: is not a whole number"},
