@@ -46,11 +46,11 @@ complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l list -d 'What ca
 complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l clear -d 'Forget it all'
 
 # goal
-set -l goal_subs add done drop reopen edit show list
+set -l goal_subs add done drop reopen edit show list remove remove-completion
 complete -c smartgoals -n "__fish_seen_subcommand_from goal; and not __fish_seen_subcommand_from $goal_subs" -a "$goal_subs"
 complete -c smartgoals -n "__smartgoals_using goal done; or __smartgoals_using goal drop; or __smartgoals_using goal edit" -a '(__smartgoals_ids goals)'
 complete -c smartgoals -n "__smartgoals_using goal reopen" -a '(__smartgoals_ids all-goals)'
-complete -c smartgoals -n "__smartgoals_using goal show" -a '(__smartgoals_ids all-goals)'
+complete -c smartgoals -n "__smartgoals_using goal show; or __smartgoals_using goal remove" -a '(__smartgoals_ids all-goals)'
 complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l week -x -a "$weeks" -d 'Week'
 complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l area -x -a "$areas none" -d 'SMART point'
 complete -c smartgoals -n "__smartgoals_using goal add; or __smartgoals_using goal edit" -l times -x -d 'Times a week'
@@ -61,7 +61,9 @@ complete -c smartgoals -n "__smartgoals_using goal edit" -l text -x -d 'New text
 complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
 
 # checkin, review
-complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list" -a list -d 'Check-ins of a week'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a list -d 'Check-ins of a week'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a edit -d 'Correct a check-in'
+complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a remove -d 'Remove a check-in'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin list; or __fish_seen_subcommand_from urge-log list" -l all -d 'Every one'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l rating -x -a '1 2 3 4 5 6 7 8 9 10' -d 'The last seven days'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l note -x -d 'A few words'
@@ -71,8 +73,10 @@ complete -c smartgoals -n "__fish_seen_subcommand_from review" -l trend -x -d 'W
 complete -c smartgoals -n "__fish_seen_subcommand_from review" -l format -x -a 'text markdown html json'
 
 # urge-log
-complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show" -a list -d 'A week of urges'
-complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show" -a show -d 'One urge in full'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show edit remove" -a list -d 'A week of urges'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show edit remove" -a show -d 'One urge in full'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show edit remove" -a edit -d 'Correct an urge'
+complete -c smartgoals -n "__fish_seen_subcommand_from urge-log; and not __fish_seen_subcommand_from list show edit remove" -a remove -d 'Remove an urge'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l intensity -x -a '1 2 3 4 5 6 7 8 9 10' -d 'Strength'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l duration -x -d 'Minutes'
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l at -x -d 'When'
@@ -86,11 +90,14 @@ complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l next-time -x
 complete -c smartgoals -n "__fish_seen_subcommand_from urge-log" -l week -x -a "$weeks" -d 'Week'
 
 # cbc
-set -l cbc_subs new add show list remove rename
+set -l cbc_subs new add show list remove rename edit delete
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and not __fish_seen_subcommand_from $cbc_subs" -a "$cbc_subs"
-complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from add show remove rename" -a '(__smartgoals_ids cbc)'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from add show remove rename edit delete" -a '(__smartgoals_ids cbc)'
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from add" -a 'benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu bn cn'
-complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l term -x -a 'short long'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and not __fish_seen_subcommand_from edit" -l term -x -a 'short long'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from edit" -l term -x -a 'short long none'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from edit" -l text -x -d 'New words'
+complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba; and __fish_seen_subcommand_from edit" -l quadrant -x -a 'benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu bn cn'
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l weight -x -a '1 2 3 4 5'
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l activity -d 'About an activity'
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l format -x -a 'text markdown html json'

@@ -72,7 +72,9 @@ void Store::keep_for_undo(const std::string& command, const std::string& at) {
     SQLite::Statement prune(*m_db, "DELETE FROM undo_log WHERE id <= "
                                    "(SELECT max(id) FROM undo_log) - ?");
     prune.bind(1, k_kept_commands);
-    prune.exec();
+    // A command leaving the history takes with it the last copy of what it removed: the pages
+    // written now have it zeroed, and commit() writes them back so no older frame remains.
+    m_write_back = prune.exec() > 0;
 }
 
 std::vector<Store::Undoable> Store::undoable() {

@@ -463,7 +463,7 @@ void run_list(const GoalListOptions& o, Context& ctx) {
 
 void register_goal(CLI::App& app, Action& action) {
     auto* goal =
-        app.add_subcommand("goal", "Add, complete, let go, take back, edit and list goals");
+        app.add_subcommand("goal", "Add, complete, let go, take back, edit, remove and list goals");
     goal->require_subcommand(1);
     goal->fallthrough();
     goal->footer(R"(

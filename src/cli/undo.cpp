@@ -62,8 +62,10 @@ void register_undo(CLI::App& app, Action& action) {
         ->excludes(list);
     u->footer(R"(
 Every command that changes your data can be taken back: goal, checkin, urge-log,
-cbc, config set and import. Run undo again to take back the one before; the last
-50 are kept.
+cbc, config set and import, removals and corrections too. Run undo again to take
+back the one before; the last 50 are kept. What was removed stays in the file
+while undo can bring it back; once it leaves the last 50, or after --clear, it is
+gone from the file.
 
 Examples:
   smartgoals undo

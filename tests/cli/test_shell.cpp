@@ -47,6 +47,12 @@ t smartgoals review --format ''
 t smartgoals config set week-start t
 t smartgoals goal list --week ''
 t smartgoals goal done 1 --date t
+t smartgoals goal remove ''
+t smartgoals checkin ''
+t smartgoals urge-log ''
+t smartgoals cbc ''
+t smartgoals cbc edit 1 1 --term ''
+t smartgoals cbc edit 1 1 --quadrant c
 )";
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
@@ -54,7 +60,7 @@ t smartgoals goal done 1 --date t
     CHECK(r.out ==
           "goal checkin review urge-log cbc cba worksheet export import config undo --db --today "
           "--color --quiet -q --help --version\n"
-          "add done drop reopen edit show list\n"
+          "add done drop reopen edit show list remove remove-completion\n"
           "1 2\n"
           "1 2 3\n"
           "motivation urges thoughts balance none\n"
@@ -67,7 +73,13 @@ t smartgoals goal done 1 --date t
           "text markdown html json\n"
           "tuesday thursday\n"
           "this last next -1 -2 -4 yesterday\n"
-          "today tuesday thursday\n");
+          "today tuesday thursday\n"
+          "1 2 3\n"
+          "list edit remove\n"
+          "list show edit remove\n"
+          "new add show list remove rename edit delete\n"
+          "short long none\n"
+          "costs-of-using costs-of-not-using cu cn\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
@@ -78,13 +90,16 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
                                "complete -C 'smartgoals goal done '; echo ---; "
                                "complete -C 'smartgoals cbc show '; echo ---; "
                                "complete -C 'smartgoals worksheet c'; echo ---; "
-                               "complete -C 'smartgoals export --format '";
+                               "complete -C 'smartgoals export --format '; echo ---; "
+                               "complete -C 'smartgoals cbc edit 1 1 --term '; echo ---; "
+                               "complete -C 'smartgoals urge-log e'";
     const auto r =
         run_process({"/usr/bin/fish", "--no-config", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out == "1\tWalk to the park\n2\tCall my sister\n---\n1\tDrinking\n---\n"
-                   "cbc\nchange-plan\n---\ncsv\njson\n");
+                   "cbc\nchange-plan\n---\ncsv\njson\n---\nlong\nnone\nshort\n---\n"
+                   "edit\tCorrect an urge\n");
 }
 
 TEST_CASE("zsh loads the completion under compinit") {
