@@ -83,6 +83,10 @@ void Store::commit() {
     }
     m_db->exec("COMMIT");
     m_in_transaction = false;
+    if (m_wal_had_pages) {
+        // Committed: the -wal's pages may now be written back on closing, as usual.
+        sqlite3_db_config(m_db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+    }
     if (m_write_back) {
         // What was deleted is zeroed in the pages written (secure_delete); writing them back
         // into the file and emptying the -wal leaves no older copy of them anywhere. Another

@@ -122,6 +122,15 @@ void check_header(const fs::path& path, off_t size) {
     }
 }
 
+// A -wal holding pages not yet written back stays as it is until the command commits: SQLite
+// would otherwise write them into the file when this connection closes, even after a failure
+// on the way (a schema that does not parse), and a refused file must be left byte for byte.
+void keep_wal_until_commit(SQLite::Database& db, bool wal_had_pages) {
+    if (wal_had_pages) {
+        sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    }
+}
+
 std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write) {
     try {
         auto db = std::make_unique<SQLite::Database>(
@@ -299,6 +308,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         std::unique_ptr<SQLite::Database> db;
         try {
             db = connect(path, true);
+            keep_wal_until_commit(*db, wal_had_pages);
             db->exec("PRAGMA query_only = ON");
             // Reading once joins the WAL the read-only connection opened, so that this one,
             // closing last, removes its files.
@@ -325,6 +335,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         return store;
     }
     auto db = connect(path, true);
+    keep_wal_until_commit(*db, wal_had_pages);
     if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
         db->exec("PRAGMA journal_mode = WAL");
     }

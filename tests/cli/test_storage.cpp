@@ -259,8 +259,23 @@ TEST_CASE("a refused file keeps its -wal byte for byte: classified on a read-onl
         write_with_wal_kept(s, s.db, "CREATE TABLE goals (x); PRAGMA user_version = -3");
         expected = "its schema version -3 is not one smartgoals wrote";
     }
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"goal", "add", "Walk"}, {"goal", "list"}, {"config", "set", "week-start", "wed"}}) {
+    SUBCASE("a smartgoals database whose schema no longer reads") {
+        // Found by the damage fuzzer: the first statement of the connection that may write
+        // failed, and closing it wrote the -wal's pages into the file.
+        Sandbox maker;
+        maker.ok({"goal", "add", "Walk"});
+        fs::copy_file(maker.db, s.dir / "source.db");
+        write_with_wal_kept(s, s.db,
+                            "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
+                            "replace(sql, 'CHECK (rating', 'CHECK (Iating') WHERE name = "
+                            "'checkins'");
+        expected = "the database is damaged (malformed database schema (checkins)";
+    }
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"goal", "add", "Walk"},
+                                               {"goal", "list"},
+                                               {"config", "set", "week-start", "wed"},
+                                               {"goal", "remove", "1"}}) {
         check_refused(s, args, expected, 1);
     }
     CHECK(fs::file_size(s.db.string() + "-wal") > 0);

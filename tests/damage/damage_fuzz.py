@@ -169,6 +169,9 @@ def build_base(runner, work):
     os.makedirs(inputs)
     export_self = os.path.join(inputs, "export-self.json")
     must(runner, db, "export", "-o", export_self)
+    # Removed after the export: importing it meets what was removed here.
+    must(runner, db, "goal", "remove", "3")
+    must(runner, db, "urge-log", "remove", "1")
     other = os.path.join(inputs, "other.db")
     must(runner, other, "goal", "add", "Imported goal", "--every-week", "--times", "2")
     must(runner, other, "goal", "done", "1")
@@ -469,6 +472,10 @@ COMMANDS = [
     "cbc rename 1 'Drinking at weekends'", "config set week-start tue", "config set name Al",
     "import {export_self}", "import {export_other}",
     "undo", "undo --list", "undo --clear",
+    "goal show 2", "checkin list --all", "urge-log list --all", "urge-log show 2",
+    "goal remove 5", "goal remove-completion 2", "checkin edit 1 --rating 3 --date 2026-11-11",
+    "checkin remove 2", "urge-log edit 2 --intensity 6 --strategy delay --at '2026-11-09 10:00'",
+    "urge-log remove 3", "cbc edit 1 1 --quadrant cn --term none --weight 2", "cbc delete 2",
 ]
 
 
