@@ -425,6 +425,7 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
         auto id = store.id_of_uuid("goals", goal.uuid);
         if (!id && store.is_removed(goal.uuid)) {
             ++report.goals.removed_here; // and its completions with it
+            report.completions.removed_here += static_cast<int>(goal.completions.size());
             continue;
         }
         if (id) {
@@ -490,6 +491,7 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
         auto id = store.id_of_uuid("comparisons", comparison.uuid);
         if (!id && store.is_removed(comparison.uuid)) {
             ++report.comparisons.removed_here; // and its items with it
+            report.items.removed_here += static_cast<int>(comparison.items.size());
             continue;
         }
         if (id) {

@@ -77,6 +77,10 @@ SQLite::Statement& Store::cached(const std::string& sql) {
     return *slot;
 }
 
+bool Store::changed() const {
+    return sqlite3_total_changes64(m_db->getHandle()) > m_changes_at_open;
+}
+
 void Store::commit() {
     for (auto& [sql, statement] : m_statements) {
         statement->reset();

@@ -365,6 +365,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         store.m_db->exec("BEGIN IMMEDIATE");
         store.m_in_transaction = true;
     }
+    store.m_changes_at_open = sqlite3_total_changes64(store.m_db->getHandle());
     return store;
 }
 

@@ -79,6 +79,9 @@ public:
     ~Store();
 
     void commit();
+    // Whether this command has written any record since the store was opened (bringing an
+    // older schema up to date not counted).
+    bool changed() const;
     // Undo (SPEC §6.1): every change the command makes from here on is recorded, and kept
     // with `command` when it commits; the newest 50 commands are kept.
     void record_changes();
@@ -235,6 +238,7 @@ private:
     sqlite3_session* m_session = nullptr; // recording this command's changes, for undo
     bool m_wal_had_pages = false; // when opened to write: the -wal held pages not yet written back
     bool m_write_back = false;    // commit() checkpoints the -wal into the file and empties it
+    std::int64_t m_changes_at_open = 0; // rows SQLite had changed when open() returned
     std::vector<std::string> m_notices;
 };
 

@@ -239,6 +239,7 @@ std::string command_line(int argc, const char* const* argv) {
 // What a write command said, held back until its commit.
 struct Said {
     std::string out, err;
+    bool changed = false; // whether the command changed anything stored
     void show(const Context& ctx) const {
         ctx.out << out;
         ctx.err << err;
@@ -268,8 +269,9 @@ Said run_write(const Action& action, const Context& ctx, const std::filesystem::
     if (action.undoable) {
         store.keep_for_undo(ctx.command_line, ctx.timestamp());
     }
+    const bool changed = store.changed();
     store.commit();
-    return {out.str(), err.str()};
+    return {out.str(), err.str(), changed};
 }
 
 // The one lifecycle of every command: prompts first (on a read-only snapshot), then the
@@ -316,6 +318,12 @@ void execute(const Action& action, Context& ctx) {
                                              std::filesystem::file_size(ctx.db_path, ec) == 0)) {
         NewDatabase fresh(ctx.db_path);
         auto done = run_write(action, ctx, fresh.file());
+        // A command that changed nothing (undo with nothing to undo, an empty import) leaves
+        // no database behind, as a read would.
+        if (!done.changed) {
+            done.show(ctx);
+            return;
+        }
         if (fresh.publish()) {
             done.show(ctx);
             return;

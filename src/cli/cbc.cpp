@@ -195,6 +195,11 @@ void run_edit(const CbcOptions& o, Context& ctx) {
     if (o.new_weight) {
         item.weight = checked_weight(*o.new_weight);
     }
+    if (item.text == found->text && item.quadrant == found->quadrant && item.term == found->term &&
+        item.weight == found->weight) {
+        ctx.say(fmt::format("Item #{} already reads that way; nothing changed.", item.id));
+        return;
+    }
     store.update_comparison_item(item);
     ctx.say(shown(fmt::format("Changed item #{} of \"{}\": {}.", item.id, c.title,
                               quadrant_label(item.quadrant, c.activity))));

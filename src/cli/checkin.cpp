@@ -379,6 +379,12 @@ void run_edit(const CheckinEditOptions& o, Context& ctx) {
     if (date) {
         checkin.date = *date;
     }
+    const auto before = *store.checkin(checkin.id);
+    if (before.rating == checkin.rating && before.note == checkin.note &&
+        before.date == checkin.date) {
+        ctx.say(fmt::format("Check-in #{} already reads that way; nothing changed.", checkin.id));
+        return;
+    }
     store.update_checkin(checkin);
     const Week about = checkin_week(checkin.date, store.week_start());
     ctx.say(fmt::format("Changed check-in #{} ({}, about the week of {}).", checkin.id,

@@ -234,6 +234,10 @@ void run_edit(const GoalEditOptions& o, Context& ctx) {
         change = change_target(std::move(goal), times, ctx.today, ws);
     }
     store.save(change, ctx.today);
+    if (!store.changed()) {
+        ctx.say(fmt::format("Goal #{} already reads that way; nothing changed.", id));
+        return;
+    }
     std::string note;
     if (change.after.status != before) {
         note = change.after.status == Status::done ? " It is now achieved." : " It is open again.";

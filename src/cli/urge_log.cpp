@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <ostream>
+#include <tuple>
 
 namespace smartgoals::cli {
 
@@ -343,6 +344,14 @@ void run_edit(const UrgeEdit& e, Context& ctx) {
         urge.outcome = Outcome::rode_out;
     } else if (o.acted) {
         urge.outcome = Outcome::acted;
+    }
+    const auto fields = [](const Urge& u) {
+        return std::tie(u.date, u.time, u.intensity, u.duration_min, u.trigger, u.where,
+                        u.strategies, u.outcome, u.note, u.next_time);
+    };
+    if (fields(urge) == fields(*store.urge(urge.id))) {
+        ctx.say(fmt::format("Urge #{} already reads that way; nothing changed.", urge.id));
+        return;
     }
     store.update_urge(urge);
     ctx.say(fmt::format("Changed urge #{} ({} {}).", urge.id, format_date(urge.date), urge.time));

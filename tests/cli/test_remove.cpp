@@ -220,6 +220,31 @@ TEST_CASE("cbc edit changes an item; cbc delete removes a whole comparison") {
     check_refused(s, {"cbc", "delete", "2"}, "there is no comparison #2");
 }
 
+TEST_CASE("an edit that changes nothing says so, and leaves nothing for undo to take back") {
+    Sandbox s;
+    s.ok({"checkin", "--rating", "5", "--note", "Steady"});
+    s.ok({"urge-log", "--intensity", "3"});
+    s.ok({"cbc", "new", "Drinking"});
+    s.ok({"cbc", "add", "1", "bu", "Helps me relax"});
+    s.ok({"goal", "add", "Call Sam"});
+    const auto list = s.ok({"undo", "--list"});
+    const std::vector<std::pair<std::vector<std::string>, std::string>> same = {
+        {{"checkin", "edit", "1", "--rating", "5", "--note", "Steady"}, "Check-in #1"},
+        {{"urge-log", "edit", "1", "--intensity", "3", "--trigger", ""}, "Urge #1"},
+        {{"cbc", "edit", "1", "1", "--quadrant", "bu"}, "Item #1"},
+        {{"goal", "edit", "1", "--text", "Call Sam", "--times", "1"}, "Goal #1"},
+    };
+    for (const auto& [command, what] : same) {
+        const auto before = s.state();
+        const auto r = s.run(command);
+        CHECK(r.code == 0);
+        CHECK(contains(r.err, what + " already reads that way; nothing changed."));
+        CHECK(s.state() == before);
+    }
+    CHECK(s.ok({"undo", "--list"}) == list);
+    CHECK(contains(s.run({"undo"}).err, "Took back: smartgoals goal add \"Call Sam\""));
+}
+
 TEST_CASE("what is removed is gone from the file's bytes once it leaves the undo history") {
     const std::vector<std::vector<std::string>> added = {
         {"goal", "add", "Walk"},
@@ -289,6 +314,7 @@ TEST_CASE("an older export's import does not bring back what was removed here") 
     s.ok({"goal", "add", "Walk"});
     s.ok({"goal", "add", "Typo gaol"});
     s.ok({"goal", "done", "1", "--note", "Round the pond"});
+    s.ok({"goal", "done", "2"}); // goes with its goal
     s.ok({"checkin", "--rating", "6"});
     s.ok({"urge-log", "--intensity", "5"});
     s.ok({"cbc", "new", "Drinking"});
@@ -314,7 +340,7 @@ TEST_CASE("an older export's import does not bring back what was removed here") 
     CHECK(r.code == 0);
     CHECK(
         contains(r.err, "goals        0 added, 1 already here, 1 removed here (not brought back)"));
-    CHECK(contains(r.err, "completions  0 added, 0 already here, 1 removed here"));
+    CHECK(contains(r.err, "completions  0 added, 0 already here, 2 removed here"));
     CHECK(contains(r.err, "check-ins    0 added, 0 already here, 1 removed here"));
     CHECK(contains(r.err, "urges        0 added, 0 already here, 1 removed here"));
     CHECK(contains(r.err, "items        0 added, 0 already here, 1 removed here"));

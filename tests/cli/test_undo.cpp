@@ -116,6 +116,18 @@ TEST_CASE("undo goes one further back each time, lists and forgets, and never re
     check_refused(s, {"undo", "--list", "--clear"}, "--clear", 2);
 }
 
+TEST_CASE("undo with no database makes none") {
+    Sandbox s;
+    for (const auto& command :
+         std::vector<std::vector<std::string>>{{"undo"}, {"undo", "--clear"}, {"undo", "--list"}}) {
+        const auto r = s.run(command);
+        CHECK(r.code == 0);
+        CHECK(contains(r.err, "Nothing to"));
+        CHECK_FALSE(fs::exists(s.db));
+        CHECK_FALSE(fs::exists(s.db.parent_path()));
+    }
+}
+
 TEST_CASE("a failing command and a command that changes nothing leave nothing to undo") {
     Sandbox s;
     s.ok({"goal", "add", "Walk"});
