@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs what smartgoals needs on Debian 12 (only what is missing) and builds it in ./build.
+# Installs what smartgoals needs on Debian 12 (only what is missing) and builds it.
+#   scripts/setup.sh [BUILD_DIR] [CMAKE_ARGS...]          the program alone, in ./build
+#   scripts/setup.sh --tests [BUILD_DIR] [CMAKE_ARGS...]  also what the tests need, and the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev doctest-dev nlohmann-json3-dev
-          libsqlite3-dev libutf8proc-dev sqlite3 bsdutils
-          chromium poppler-utils fonts-dejavu-core miller python3
-          mandoc bash-completion zsh fish tmux dpkg-dev file clang libclang-rt-14-dev)
+tests=0
+if [ "${1:-}" = "--tests" ]; then
+    tests=1
+    shift
+fi
+
+# Building and running: a compiler, CMake and the libraries smartgoals links.
+packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev nlohmann-json3-dev
+          libsqlite3-dev libutf8proc-dev)
+# Only the tests: their framework, the programs they check the output with (sqlite3, Miller,
+# Python, Chromium, the shells, mandoc), terminals (script, tmux), packaging and fuzzing.
+if [ "$tests" -eq 1 ]; then
+    packages+=(doctest-dev sqlite3 bsdutils chromium poppler-utils fonts-dejavu-core miller
+               python3 mandoc bash-completion zsh fish tmux dpkg-dev file clang
+               libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,5 +37,10 @@ fi
 
 build_dir="${1:-build}"
 shift || true
-cmake -S . -B "$build_dir" -DSMARTGOALS_WERROR=ON "$@" >/dev/null
-cmake --build "$build_dir" -j "$(nproc)" >&2
+if [ "$tests" -eq 1 ]; then
+    cmake -S . -B "$build_dir" -DSMARTGOALS_WERROR=ON -DBUILD_TESTING=ON "$@" >/dev/null
+    cmake --build "$build_dir" -j "$(nproc)" >&2
+else
+    cmake -S . -B "$build_dir" -DSMARTGOALS_WERROR=ON -DBUILD_TESTING=OFF "$@" >/dev/null
+    cmake --build "$build_dir" -j "$(nproc)" --target smartgoals >&2
+fi

@@ -6,18 +6,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh build
+scripts/setup.sh --tests build
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 
 # Sanitizers given the ordinary way, in the compiler and linker flags, as a packager or a
 # developer would; -DSMARTGOALS_SANITIZE=ON is the same build through the project's own option.
 # halt_on_error makes any undefined behaviour fail its test, as -fno-sanitize-recover does there.
-scripts/setup.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSMARTGOALS_SANITIZE=OFF \
+scripts/setup.sh --tests build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSMARTGOALS_SANITIZE=OFF \
     -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined \
     -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
 
-scripts/setup.sh build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
+scripts/setup.sh --tests build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
     -DSMARTGOALS_FUZZ=ON -DSMARTGOALS_WERROR=OFF
 ctest --test-dir build-fuzz --output-on-failure -j "$(nproc)"
