@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -67,7 +68,42 @@ std::string storage_message(const SQLite::Exception& e) {
     return fmt::format("the database could not be used: {}; nothing was changed", e.what());
 }
 
-// CLI11 reports an unknown command as a missing one; name the word that was not understood.
+// The command a parse error is about, as a member types it: "smartgoals goal done".
+std::string command_name(const CLI::App& app, const CLI::App* command) {
+    std::string name;
+    for (const auto* c = command; c != nullptr && c != &app; c = c->get_parent()) {
+        name = c->get_name() + (name.empty() ? "" : " " + name);
+    }
+    return name.empty() ? "smartgoals" : "smartgoals " + name;
+}
+
+// The first example in a command's help, when it has one.
+std::string first_example(const CLI::App* command) {
+    const std::string footer = command->get_footer();
+    const auto at = footer.find("\n  smartgoals ");
+    if (footer.find("Example") == std::string::npos || at == std::string::npos) {
+        return "";
+    }
+    const auto end = footer.find('\n', at + 3);
+    return footer.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3);
+}
+
+// The option named in one of CLI11's messages ("--week: ..."), in a member's words.
+std::string option_in(const std::string& message) {
+    const auto colon = message.find(':');
+    return message.substr(0, colon == std::string::npos ? message.find(' ') : colon);
+}
+
+std::string names_of(const std::vector<const CLI::App*>& commands) {
+    std::string names;
+    for (const auto* c : commands) {
+        names += (names.empty() ? "" : ", ") + c->get_name();
+    }
+    return names;
+}
+
+// Every parse error in smartgoals' words (SPEC §8): the command, the word that was not
+// understood and what to do, never the parser library's own sentence.
 std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
                                 const char* const* argv) {
     const CLI::App* deepest = &app;
@@ -90,20 +126,75 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
             deepest = &app;
         }
     }
+    const std::string where = command_name(app, deepest);
+    const std::string help = fmt::format("see '{} --help'", where);
     // Hidden commands (in no group) are not offered.
     const auto commands =
         deepest->get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); });
-    if (!commands.empty() && !rest.empty() && !rest.front().empty() && rest.front()[0] != '-') {
-        std::string names;
-        for (const auto* c : commands) {
-            names += (names.empty() ? "" : ", ") + c->get_name();
+    const std::string message = e.what();
+    if (!rest.empty() && !rest.front().empty()) {
+        const std::string& word = rest.front();
+        if (word[0] == '-' && word.size() > 1) {
+            return fmt::format("'{}' is not an option of {}; {}", word, where, help);
         }
-        const auto where =
-            deepest == &app ? std::string("smartgoals") : "smartgoals " + deepest->get_name();
-        return fmt::format("'{}' is not a command of {}; use one of: {}", rest.front(), where,
-                           names);
+        if (!commands.empty()) {
+            return fmt::format("'{}' is not a command of {}; use one of: {}", word, where,
+                               names_of(commands));
+        }
+        return fmt::format("'{}' is one word too many for {} (a text with spaces goes in "
+                           "quotes); {}",
+                           word, where, help);
     }
-    return fmt::format("{} (see 'smartgoals --help')", e.what());
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+        if (!commands.empty() && deepest->get_subcommands().empty()) {
+            return deepest == &app
+                       ? fmt::format("a command is needed: one of {}; see 'smartgoals --help'",
+                                     names_of(commands))
+                       : fmt::format("{} needs one of: {}; {}", where, names_of(commands), help);
+        }
+        for (const auto* option : deepest->get_options()) {
+            if (option->get_required() && option->count() == 0) {
+                const auto example = first_example(deepest);
+                std::string name = option->get_name();
+                std::transform(name.begin(), name.end(), name.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+                std::string what = option->get_description();
+                if (what.size() > 1 && std::isupper(static_cast<unsigned char>(what[0])) &&
+                    std::islower(static_cast<unsigned char>(what[1]))) {
+                    what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+                }
+                return fmt::format("{} needs {}, {}{}", where, name, what,
+                                   example.empty() ? "; " + help : "; for example: " + example);
+            }
+        }
+    }
+    if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr) {
+        const auto at = message.find(" excludes ");
+        if (at != std::string::npos) {
+            return fmt::format("{} and {} cannot be given together; give one of them",
+                               message.substr(0, at), message.substr(at + 10));
+        }
+    }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+        return fmt::format("{} needs a value after it; {}", option_in(message), help);
+    }
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+        // "Could not convert: --list = maybe", "--list: too many inputs for a flag"
+        constexpr std::string_view k_prefix = "Could not convert: ";
+        const std::string name =
+            message.rfind(k_prefix, 0) == 0
+                ? message.substr(k_prefix.size(), message.find(" = ") - k_prefix.size())
+                : option_in(message);
+        const auto* option = deepest->get_option_no_throw(name);
+        if (option == nullptr || option->get_expected_min() == 0) {
+            return fmt::format("{} is a switch and takes no value; {}", name, help);
+        }
+        return fmt::format("{}: the value given cannot be read; {}", name, help);
+    }
+    if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+        return message; // "--rating: '1x' is not a whole number; ...": our own validators' words
+    }
+    return fmt::format("{} could not be read as given; {}", where, help);
 }
 
 struct Command {
@@ -198,8 +289,15 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
                     "The database file (default: $SMARTGOALS_DB, then "
                     "$XDG_DATA_HOME/smartgoals/smartgoals.db)");
     app->add_option("--today", global.today, "Take this date as today (YYYY-MM-DD)");
-    app->add_option("--color", global.color, "Colour on a terminal")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app->add_option("--color", global.color, "Colour on a terminal: auto, always or never")
+        ->check(CLI::Validator(
+            [](const std::string& value) {
+                return value == "auto" || value == "always" || value == "never"
+                           ? std::string()
+                           : fmt::format("'{}' is not a colour setting; use auto, always or never",
+                                         value);
+            },
+            ""));
     app->add_flag("-q,--quiet", global.quiet, "No messages on stderr, only data and errors");
     for (const auto* c : commands) {
         c->add(*app, action);

@@ -22,8 +22,8 @@ const std::vector<BadInput> k_bad_inputs = {
      "'frobnicate' is not a command of smartgoals; use one of: "
      "goal, checkin, review"},
     {{"goal", "finish", "1"}, "'finish' is not a command of smartgoals goal"},
-    {{"goal"}, "subcommand"},
-    {{"goal", "add"}, "text"},
+    {{"goal"}, "smartgoals goal needs one of: add, done, drop, reopen, edit, show, remove"},
+    {{"goal", "add"}, "smartgoals goal add needs TEXT, what you plan to do"},
     {{"goal", "add", ""}, "the goal's text is empty"},
     {{"goal", "add", "   "}, "the goal's text is empty"},
     {{"goal", "add", "x", "--area", "health"},
@@ -85,6 +85,59 @@ const std::vector<BadInput> k_bad_inputs = {
 };
 
 } // namespace
+
+// Each kind of error the command-line parser finds, in smartgoals' words (SPEC §8): the command,
+// the word that was not understood, and what to do.
+const std::vector<BadInput> k_parse_errors = {
+    // a command needs one of its own
+    {{"cbc"},
+     "smartgoals cbc needs one of: new, add, show, list, remove, edit, delete, rename; "
+     "see 'smartgoals cbc --help'"},
+    {{"--quiet"}, "a command is needed: one of goal, checkin, review"},
+    // a word that should be there is missing: named, with an example
+    {{"goal", "done"},
+     "smartgoals goal done needs ID, the goal's id; for example: smartgoals "
+     "goal done 3"},
+    {{"import"}, "smartgoals import needs FILE"},
+    // a word too many
+    {{"goal", "list", "list"},
+     "'list' is one word too many for smartgoals goal list (a text with spaces goes in quotes)"},
+    {{"goal", "done", "1", "2"}, "'2' is one word too many for smartgoals goal done"},
+    // an option the command does not have
+    {{"goal", "add", "x", "--bogus"},
+     "'--bogus' is not an option of smartgoals goal add; see 'smartgoals goal add --help'"},
+    {{"--bogus"}, "'--bogus' is not an option of smartgoals; see 'smartgoals --help'"},
+    // an option without its value
+    {{"goal", "list", "--week"},
+     "--week needs a value after it; see 'smartgoals goal list --help'"},
+    {{"--color"}, "--color needs a value after it"},
+    // options that exclude each other
+    {{"urge-log", "--intensity", "5", "--rode-out", "--acted"},
+     "--rode-out and --acted cannot be given together; give one of them"},
+    {{"undo", "--list", "--clear"}, "--list and --clear cannot be given together"},
+    // a value outside its set
+    {{"--color", "pink", "review"},
+     "--color: 'pink' is not a colour setting; use auto, always or never"},
+    // a flag given a value
+    {{"undo", "--list=maybe"},
+     "--list is a switch and takes no value; see 'smartgoals undo --help'"},
+};
+
+TEST_CASE("each kind of parse error is told in smartgoals' words, never the parser's") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    for (const auto& bad : k_parse_errors) {
+        check_refused(s, bad.args, bad.message);
+        const auto r = s.run(bad.args);
+        for (const char* parser_words :
+             {"is required", "not expected", " excludes ", "required TEXT", "required INT",
+              "not in {", "A subcommand", "Could not convert", "allowed value", "At least",
+              "At Most", "Expected exactly", "flag override", "too many inputs"}) {
+            CAPTURE(parser_words);
+            CHECK_FALSE(contains(r.err, parser_words));
+        }
+    }
+}
 
 TEST_CASE("every bad input: exit 2, one error line, nothing changed") {
     Sandbox s;

@@ -95,7 +95,8 @@ TEST_CASE("urge-log rejects what cannot be right, and writes nothing") {
         {{"urge-log", "--intensity", "5", "--at", "yesterday"}, "is not a time"},
         {{"urge-log", "--intensity", "5", "--at", "2026-11-20 08:00"},
          "--at: 2026-11-20 08:00 is in the future"},
-        {{"urge-log", "--intensity", "5", "--rode-out", "--acted"}, "--rode-out excludes --acted"},
+        {{"urge-log", "--intensity", "5", "--rode-out", "--acted"},
+         "--rode-out and --acted cannot be given together"},
         {{"urge-log", "--intensity", "5", "--strategy", " "}, "--strategy is empty"},
         {{"urge-log", "list", "--week", "soon"}, "--week: 'soon' is not a week"},
     };
