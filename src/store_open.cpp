@@ -376,7 +376,11 @@ NewDatabase::NewDatabase(const fs::path& path) : m_path(path) {
     for (const char* suffix : {"-wal", "-journal"}) {
         const fs::path left = path.string() + suffix;
         struct stat st {};
-        if (::stat(left.c_str(), &st) == 0 && st.st_size > 0) {
+        struct stat database {};
+        // Looked at after the file beside it: another smartgoals may have put its database in
+        // place meanwhile, and then the -wal is that database's own.
+        if (::stat(left.c_str(), &st) == 0 && st.st_size > 0 &&
+            ::stat(path.c_str(), &database) != 0) {
             throw StorageError(fmt::format(
                 "{} is left from a database that is no longer there; move it away (or put its "
                 "database back) before smartgoals makes a new one",
