@@ -1,7 +1,7 @@
 # fish completion for smartgoals
 # SPDX-License-Identifier: MIT
 
-set -l commands goal checkin review urge-log cbc cba worksheet export import config undo
+set -l commands goal checkin review urge-log cbc cba worksheet export import config undo nudge
 set -l weeks this last next -1 -2 -4 yesterday
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
@@ -42,6 +42,7 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a export 
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import -d 'Merge a JSON export'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a config -d 'Settings'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a undo -d 'Take back the last change'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a nudge -d 'A kind line when a check-in is due'
 complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l list -d 'What can be taken back'
 complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l clear -d 'Forget it all'
 

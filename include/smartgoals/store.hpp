@@ -181,6 +181,9 @@ public:
     // The earliest date of any planned week, completion, check-in (the day before it, in the
     // week it counts in) or urge.
     std::optional<Date> earliest_date();
+    // The latest day anything was recorded on: a goal added, a completion, a check-in, an urge,
+    // a comparison started.
+    std::optional<Date> latest_record_date();
 
     // The id of the record with this uuid in `table` (goals, completions, checkins, urges,
     // comparisons, comparison_items), for merging an import.

@@ -58,7 +58,8 @@ t smartgoals cbc edit 1 1 --quadrant c
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out ==
-          "goal checkin review urge-log cbc cba worksheet export import config undo --db --today "
+          "goal checkin review urge-log cbc cba worksheet export import config undo nudge --db "
+          "--today "
           "--color --quiet -q --help --version\n"
           "add done drop reopen edit show list remove remove-completion\n"
           "1 2\n"
