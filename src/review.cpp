@@ -99,6 +99,7 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
     auto review = build_review(store.history_in_weeks(first, last, week.start), week, today,
                                trend_weeks, totals);
+    review.owner = store.setting("name").value_or("");
     const auto counts = store.urges_per_week(Week{first}, static_cast<int>(review.trend.size()));
     for (std::size_t i = 0; i < review.trend.size(); ++i) {
         review.trend[i].urges = counts[i];

@@ -190,11 +190,11 @@ ReviewDocument layout_review(const Review& r) {
                        : r.is_future()         ? " (ahead)"
                        : w == current.plus(-1) ? " (the week just ended)"
                                                : "";
-    ReviewDocument doc{
-        fmt::format("Week of {} to {}{}", format_date(w.start), format_date(w.end()), when),
-        {checkins(r)},
-        r.trend,
-        {totals(r), plan(r)}};
+    ReviewDocument doc{fmt::format("{}eek of {} to {}{}", r.owner.empty() ? "W" : r.owner + ": w",
+                                   format_date(w.start), format_date(w.end()), when),
+                       {checkins(r)},
+                       r.trend,
+                       {totals(r), plan(r)}};
     for (auto& s : goals(r)) {
         doc.sections.push_back(std::move(s));
     }

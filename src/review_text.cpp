@@ -88,7 +88,7 @@ void print_trend(Printer& p, const std::vector<TrendWeek>& trend) {
 void render_text(const Review& review, std::ostream& out, TextStyle style) {
     Printer p(out, style);
     const auto doc = layout_review(review);
-    out << p.paint("1", doc.heading) << '\n';
+    out << p.paint("1", shown(doc.heading)) << '\n';
     for (const auto& s : doc.sections) {
         print_section(p, s);
     }

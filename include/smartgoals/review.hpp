@@ -47,6 +47,7 @@ struct Review {
     std::vector<const Goal*> plan; // the seven days ahead
     std::vector<TrendWeek> trend;  // oldest first, ending with the reviewed week
     Totals totals;
+    std::string owner; // the member's name (the `name` setting), for the heading; may be empty
 
     Week week() const { return summary.week; }
     bool is_current() const;
