@@ -29,6 +29,7 @@ complete -c smartgoals -l db -r -F -d 'Database file'
 complete -c smartgoals -l today -x -a "$days" -d 'Take this day as today (YYYY-MM-DD, yesterday, mon...)'
 complete -c smartgoals -l color -x -a 'auto always never' -d 'Colour'
 complete -c smartgoals -s q -l quiet -d 'No messages, only data and errors'
+complete -c smartgoals -l plain -d 'For screen readers: no boxes, bars or symbols'
 complete -c smartgoals -l version -d 'Print the version'
 complete -c smartgoals -s h -l help -d 'Help'
 

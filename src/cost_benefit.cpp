@@ -23,7 +23,8 @@ constexpr std::array<QuadrantNames, 4> k_quadrant_names{{
     {Quadrant::costs_of_not_using, "costs-of-not-using", "cn"},
 }};
 
-constexpr int k_cell = 36; // two boxes of 36 columns and their borders: 79 columns
+// Two boxes side by side need this many columns each; narrower, the quadrants are listed.
+constexpr int k_narrowest_cell = 30; // "Benefits of not using" and "total 99"
 
 std::string item_meta(const CostBenefitItem& item) {
     std::vector<std::string> meta;
@@ -37,17 +38,17 @@ std::string item_meta(const CostBenefitItem& item) {
 }
 
 // One box's lines: items wrapped to the box, a blank line between items.
-std::vector<std::string> box_lines(const CostBenefit& c, Quadrant q) {
+std::vector<std::string> box_lines(const CostBenefit& c, Quadrant q, int cell) {
     std::vector<std::string> lines;
     for (const auto& item : c.items) {
         if (item.quadrant != q) {
             continue;
         }
         // The text wraps; its term and weight stay together, on their own line if need be.
-        auto wrapped = wrap_to_width(fmt::format("#{} {}", item.id, item.text), k_cell - 2);
+        auto wrapped = wrap_to_width(fmt::format("#{} {}", item.id, item.text), cell - 2);
         const auto meta = item_meta(item);
         if (!meta.empty()) {
-            if (display_width(wrapped.back()) + 1 + display_width(meta) <= k_cell - 2) {
+            if (display_width(wrapped.back()) + 1 + display_width(meta) <= cell - 2) {
                 wrapped.back() += " " + meta;
             } else {
                 wrapped.push_back(meta);
@@ -63,33 +64,33 @@ std::vector<std::string> box_lines(const CostBenefit& c, Quadrant q) {
     return lines;
 }
 
-std::string rule(std::string_view left, std::string_view middle, std::string_view right) {
+std::string rule(std::string_view left, std::string_view middle, std::string_view right, int cell) {
     std::string line(left);
-    for (int i = 0; i < k_cell + 2; ++i) {
+    for (int i = 0; i < cell + 2; ++i) {
         line += "─";
     }
     line += middle;
-    for (int i = 0; i < k_cell + 2; ++i) {
+    for (int i = 0; i < cell + 2; ++i) {
         line += "─";
     }
     return line + std::string(right);
 }
 
-std::string row(std::string_view left, std::string_view right) {
-    return "│ " + pad_to_width(left, k_cell) + " │ " + pad_to_width(right, k_cell) + " │";
+std::string row(std::string_view left, std::string_view right, int cell) {
+    return "│ " + pad_to_width(left, cell) + " │ " + pad_to_width(right, cell) + " │";
 }
 
-void render_pair(const CostBenefit& c, Quadrant left, Quadrant right, std::ostream& out) {
+void render_pair(const CostBenefit& c, Quadrant left, Quadrant right, std::ostream& out, int cell) {
     auto heading = [&](Quadrant q) {
         const auto total = fmt::format("total {}", weighted_total(c, q));
         const auto label = quadrant_label(q, c.activity);
-        return pad_to_width(label, k_cell - display_width(total)) + total;
+        return pad_to_width(label, cell - display_width(total)) + total;
     };
-    out << row(heading(left), heading(right)) << '\n';
-    out << rule("├", "┼", "┤") << '\n';
-    const auto a = box_lines(c, left), b = box_lines(c, right);
+    out << row(heading(left), heading(right), cell) << '\n';
+    out << rule("├", "┼", "┤", cell) << '\n';
+    const auto a = box_lines(c, left, cell), b = box_lines(c, right, cell);
     for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-        out << row(i < a.size() ? a[i] : "", i < b.size() ? b[i] : "") << '\n';
+        out << row(i < a.size() ? a[i] : "", i < b.size() ? b[i] : "", cell) << '\n';
     }
 }
 
@@ -147,17 +148,31 @@ int weighted_total(const CostBenefit& comparison, Quadrant quadrant) {
     return total;
 }
 
-void render_grid_text(const CostBenefit& c, std::ostream& out) {
+void render_grid_text(const CostBenefit& c, std::ostream& out, int width, bool plain) {
     const auto title =
         fmt::format("#{} {} ({}, started {})", c.id, c.title, c.kind(), c.created.substr(0, 10));
-    for (const auto& line : wrap_to_width(title, 79)) {
+    for (const auto& line : wrap_to_width(title, width - 1)) {
         out << line << '\n';
     }
-    out << rule("┌", "┬", "┐") << '\n';
-    render_pair(c, Quadrant::benefits_of_using, Quadrant::costs_of_using, out);
-    out << rule("├", "┼", "┤") << '\n';
-    render_pair(c, Quadrant::benefits_of_not_using, Quadrant::costs_of_not_using, out);
-    out << rule("└", "┴", "┘") << '\n';
+    // Two boxes and their borders fill the width; a screen reader, or a narrow terminal, gets
+    // each quadrant as a heading with its items under it.
+    const int cell = (width - 8) / 2;
+    if (plain || cell < k_narrowest_cell) {
+        for (const auto q : k_quadrants) {
+            out << '\n'
+                << fmt::format("{} (total {})", quadrant_label(q, c.activity), weighted_total(c, q))
+                << '\n';
+            for (const auto& line : box_lines(c, q, width - 3)) {
+                out << "  " << line << '\n';
+            }
+        }
+        return;
+    }
+    out << rule("┌", "┬", "┐", cell) << '\n';
+    render_pair(c, Quadrant::benefits_of_using, Quadrant::costs_of_using, out, cell);
+    out << rule("├", "┼", "┤", cell) << '\n';
+    render_pair(c, Quadrant::benefits_of_not_using, Quadrant::costs_of_not_using, out, cell);
+    out << rule("└", "┴", "┘", cell) << '\n';
 }
 
 void render_comparison_markdown(const CostBenefit& c, std::ostream& out) {

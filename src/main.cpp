@@ -9,6 +9,7 @@
 #include <ctime>
 #include <iostream>
 #include <sqlite3.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -26,6 +27,9 @@ int main(int argc, char** argv) {
     }
     env.stdin_terminal = ::isatty(STDIN_FILENO) == 1;
     env.stdout_terminal = ::isatty(STDOUT_FILENO) == 1;
+    if (winsize size{}; env.stdout_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+        env.terminal_columns = size.ws_col;
+    }
     env.clock = [] {
         const std::time_t now = std::time(nullptr);
         std::tm local{};

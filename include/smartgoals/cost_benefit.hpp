@@ -59,8 +59,10 @@ std::string quadrant_label(Quadrant quadrant, bool activity);
 // The weighted total of a quadrant: each item's weight, 1 when it has none.
 int weighted_total(const CostBenefit& comparison, Quadrant quadrant);
 
-// The 2x2 grid, fitting 80 columns, items wrapped inside their box.
-void render_grid_text(const CostBenefit& comparison, std::ostream& out);
+// The 2x2 grid filling `width` columns (80 leaves it as it always was), items wrapped inside
+// their box; narrower than 68 columns, or `plain` (SPEC §6.4), each quadrant is listed in turn.
+void render_grid_text(const CostBenefit& comparison, std::ostream& out, int width = 80,
+                      bool plain = false);
 nlohmann::ordered_json render_comparison_json(const CostBenefit& comparison);
 void render_comparison_markdown(const CostBenefit& comparison, std::ostream& out);
 // A self-contained page with the four boxes as a 2x2 grid.

@@ -77,6 +77,8 @@ ReviewDocument layout_review(const Review& review);
 
 struct TextStyle {
     bool color = false;
+    int width = 80;     // columns to wrap to (SPEC §6.4)
+    bool plain = false; // for screen readers: no marks, no bars, every number in words
 };
 void render_text(const Review& review, std::ostream& out, TextStyle style);
 nlohmann::ordered_json render_json(const Review& review);

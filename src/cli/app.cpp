@@ -43,6 +43,25 @@ Date resolve_today(const GlobalOptions& global, const Environment& env, const st
     return clock_date;
 }
 
+// SPEC §6.4: COLUMNS, else the terminal's width, else 80; never below 40.
+int text_width(const Environment& env) {
+    const auto columns = env.get("COLUMNS");
+    int width = 0;
+    if (!columns.empty() && columns.size() <= 4 &&
+        columns.find_first_not_of("0123456789") == std::string::npos) {
+        width = std::stoi(columns);
+    }
+    if (width <= 0) {
+        width = env.terminal_columns > 0 ? env.terminal_columns : 80;
+    }
+    return std::max(40, width);
+}
+
+bool plain_output(const GlobalOptions& global, const Environment& env) {
+    const auto variable = env.get("SMARTGOALS_PLAIN");
+    return global.plain || (!variable.empty() && variable != "0");
+}
+
 bool use_color(const GlobalOptions& global, const Environment& env) {
     if (global.color == "always") {
         return true;
@@ -299,6 +318,9 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
             },
             ""));
     app->add_flag("-q,--quiet", global.quiet, "No messages on stderr, only data and errors");
+    app->add_flag("--plain", global.plain,
+                  "For screen readers and braille: no box drawing, bars or symbols (also "
+                  "SMARTGOALS_PLAIN=1)");
     for (const auto* c : commands) {
         c->add(*app, action);
     }
@@ -322,7 +344,7 @@ std::string command_line(int argc, const char* const* argv) {
             ++i;
             continue;
         }
-        if (word == "-q" || word == "--quiet" || word.starts_with("--db=") ||
+        if (word == "-q" || word == "--quiet" || word == "--plain" || word.starts_with("--db=") ||
             word.starts_with("--today=") || word.starts_with("--color=")) {
             continue;
         }
@@ -362,7 +384,9 @@ Said run_write(const Action& action, const Context& ctx, const std::filesystem::
                    .interactive = ctx.interactive,
                    .db_path = ctx.db_path,
                    .command_line = ctx.command_line,
-                   .opened = &store};
+                   .opened = &store,
+                   .width = ctx.width,
+                   .plain = ctx.plain};
     action.run(inside);
     if (action.undoable) {
         store.keep_for_undo(ctx.command_line, ctx.timestamp());
@@ -489,12 +513,14 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
                         .today = today,
                         .time_of_day = time,
                         .today_is_clock = format_date(today) == date,
-                        .color = use_color(global, env),
+                        .color = use_color(global, env) && !plain_output(global, env),
                         .quiet = global.quiet,
                         .interactive = env.stdin_terminal && env.stdout_terminal,
                         .db_path = database_path(global.db, env.get("SMARTGOALS_DB"),
                                                  env.get("XDG_DATA_HOME"), env.get("HOME")),
-                        .command_line = command_line(argc, argv)};
+                        .command_line = command_line(argc, argv),
+                        .width = text_width(env),
+                        .plain = plain_output(global, env)};
         execute(action, context);
         out.flush();
         return 0;

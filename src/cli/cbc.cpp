@@ -124,7 +124,7 @@ void run_show(const CbcOptions& o, Context& ctx) {
     } else if (o.format == "html") {
         render_comparison_html(c, ctx.out);
     } else {
-        render_grid_text(shown_for_people(c), ctx.out);
+        render_grid_text(shown_for_people(c), ctx.out, ctx.width, ctx.plain);
     }
 }
 
@@ -132,8 +132,9 @@ void run_list(Context& ctx) {
     Store& store = ctx.store();
     const auto all = store.comparisons();
     for (const auto& c : all) {
-        ctx.out << fmt::format("{:>5}  {}  ({}, started {})\n", fmt::format("#{}", c.id),
-                               shown(c.title), c.kind(), c.created.substr(0, 10));
+        ctx.print(fmt::format("{:>5}  {}  ({}, started {})", fmt::format("#{}", c.id),
+                              shown(c.title), c.kind(), c.created.substr(0, 10)),
+                  7);
     }
     if (all.empty()) {
         ctx.say("No comparisons yet. Start one with: smartgoals cbc new \"Drinking\"");

@@ -313,8 +313,9 @@ void run_list(const std::string& week_arg, bool all, Context& ctx) {
         const Week week = week_arg.empty() ? week_containing(checkin_week_day(ctx.today), ws)
                                            : parse_week(week_arg, ctx.today, ws);
         checkins = store.checkins_in_weeks(week.start, week.end());
-        ctx.out << fmt::format("Check-ins about the week of {} to {}\n", format_date(week.start),
-                               format_date(week.end()));
+        ctx.print(fmt::format("Check-ins about the week of {} to {}", format_date(week.start),
+                              format_date(week.end())),
+                  2);
         if (checkins.empty()) {
             ctx.out << "  No check-in about that week.\n";
         }
@@ -326,11 +327,9 @@ void run_list(const std::string& week_arg, bool all, Context& ctx) {
         if (it->rating) {
             line += fmt::format("  rating {}/10", *it->rating);
         }
-        ctx.out << line << '\n';
+        ctx.print(line, 7);
         if (!it->note.empty()) {
-            for (const auto& wrapped : wrap_to_width(shown(it->note), 72)) {
-                ctx.out << "       " << wrapped << '\n';
-            }
+            ctx.print("       " + shown(it->note), 7);
         }
     }
 }

@@ -20,6 +20,36 @@ Store& Context::store() const {
     return *opened;
 }
 
+void Context::print(std::string_view line, int indent) const {
+    const auto lead = std::min(line.find_first_not_of(' '), line.size());
+    const int hang = std::max(static_cast<int>(lead), indent);
+    const auto emit = [&](std::size_t spaces, std::string_view text) {
+        while (!text.empty() && text.back() == ' ') {
+            text.remove_suffix(1);
+        }
+        out << std::string(spaces, ' ') << text << '\n';
+    };
+    // The first line runs from its own indentation to the edge; the rest hang under it.
+    std::string_view text = line.substr(lead);
+    const auto first = wrap_to_width(text, width - static_cast<int>(lead));
+    if (first.empty()) {
+        emit(lead, "");
+        return;
+    }
+    emit(lead, first.front());
+    if (first.size() == 1 || text.substr(0, first.front().size()) != first.front()) {
+        for (std::size_t i = 1; i < first.size(); ++i) {
+            emit(static_cast<std::size_t>(hang), first[i]);
+        }
+        return;
+    }
+    text.remove_prefix(first.front().size());
+    text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
+    for (const auto& rest : wrap_to_width(text, width - hang)) {
+        emit(static_cast<std::size_t>(hang), rest);
+    }
+}
+
 void Context::say(std::string_view message) const {
     if (!quiet) {
         err << message << '\n';

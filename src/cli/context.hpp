@@ -22,6 +22,7 @@ struct Environment {
     std::map<std::string, std::string> variables;
     bool stdin_terminal = false;
     bool stdout_terminal = false;
+    int terminal_columns = 0; // the width of the terminal on stdout; 0 when there is none
     // Local date and time of day now, "YYYY-MM-DD" and "HH:MM:SS".
     std::function<std::pair<std::string, std::string>()> clock;
 
@@ -37,6 +38,7 @@ struct GlobalOptions {
     std::string today;
     std::string color = "auto";
     bool quiet = false;
+    bool plain = false;
 };
 
 // What a command runs with once the command line is parsed.
@@ -57,6 +59,10 @@ struct Context {
     std::string command_line;
     // The database, opened by run() as the command's Action asks; null for Needs::nothing.
     Store* opened = nullptr;
+    // Output for people (SPEC §6.4): the columns text wraps to (COLUMNS, else the terminal's,
+    // else 80; never below 40), and --plain for screen readers and braille displays.
+    int width = 80;
+    bool plain = false;
 
     // Today's date with the current local time of day.
     std::string timestamp() const { return format_date(today) + "T" + time_of_day; }
@@ -64,6 +70,9 @@ struct Context {
     Store& store() const;
     // A message for a person, on stderr, unless --quiet.
     void say(std::string_view message) const;
+    // A line of text for people on stdout, wrapped to `width` (SPEC §6.4): its leading spaces
+    // kept, following lines indented by `indent`.
+    void print(std::string_view line, int indent) const;
 };
 
 // What a command needs from the database, declared with the command as ninja's tools do.

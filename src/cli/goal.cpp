@@ -346,12 +346,16 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week w
     } else if (status == Status::dropped) {
         notes.push_back("let go " + format_date(*goal.closed));
     }
-    std::string line = fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id),
-                                   status_mark(goal, at, status), goal.text);
+    // Plain output says the status in a word, and joins the notes with commas (SPEC §6.4).
+    const auto mark = status_mark(goal, at, status);
+    const std::string status_word = mark == "[x]" ? "done" : mark == "[-]" ? "let go" : "open";
+    std::string line =
+        ctx.plain ? fmt::format("#{} {}: {}", goal.id, status_word, goal.text)
+                  : fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id), mark, goal.text);
     for (const auto& n : notes) {
-        line += "  · " + n;
+        line += (ctx.plain ? ", " : "  · ") + n;
     }
-    ctx.out << shown(line) << '\n';
+    ctx.print(shown(line), ctx.plain ? 2 : 9);
 }
 
 // One goal in full (SPEC §6.1): what it is, its weeks, and every completion with its note.
@@ -406,9 +410,13 @@ void run_show(const std::string& id_text, Context& ctx) {
         break;
     }
     rows.emplace_back("Added", goal.created.substr(0, 16).replace(10, 1, " "));
-    ctx.out << shown(fmt::format("Goal #{}: {}", goal.id, goal.text)) << '\n';
+    ctx.print(shown(fmt::format("Goal #{}: {}", goal.id, goal.text)), 2);
     for (const auto& [label, value] : rows) {
-        ctx.out << fmt::format("  {:<12} {}\n", label.empty() ? label : label + ":", shown(value));
+        const auto lines = wrap_to_width(shown(value), ctx.width - 15);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            ctx.out << fmt::format("  {:<12} {}\n",
+                                   i > 0 || label.empty() ? std::string() : label + ":", lines[i]);
+        }
     }
     if (goal.completions.empty()) {
         ctx.out << "No completions yet.\n";
@@ -423,7 +431,7 @@ void run_show(const std::string& id_text, Context& ctx) {
         if (!c.note.empty()) {
             line += "  " + c.note;
         }
-        ctx.out << shown(line) << '\n';
+        ctx.print(shown(line), 8);
     }
 }
 
@@ -452,8 +460,9 @@ void run_list(const GoalListOptions& o, Context& ctx) {
     const Week week = parse_week(o.week, ctx.today, ws);
     const History history = store.goals_in_weeks(week.start, week.end());
     const auto summary = summarize(history, week, ctx.today);
-    ctx.out << fmt::format("Goals for the week of {} to {}\n", format_date(week.start),
-                           format_date(week.end()));
+    ctx.print(fmt::format("Goals for the week of {} to {}", format_date(week.start),
+                          format_date(week.end())),
+              2);
     for (const auto& [goal, at] : summary.goals) {
         print_goal_line(ctx, *goal, at, week, ws, false);
     }

@@ -49,7 +49,8 @@ void run_review(const ReviewOptions& o, Context& ctx) {
         render_html(review, ctx.out);
         return;
     }
-    render_text(review, ctx.out, TextStyle{.color = ctx.color});
+    render_text(review, ctx.out,
+                TextStyle{.color = ctx.color, .width = ctx.width, .plain = ctx.plain});
     // On the first day of a week shown the new week, point back at the week just ended, when
     // there is something in it to look back on.
     const Week current = week_containing(ctx.today, ws);

@@ -26,8 +26,7 @@ void run_undo(const UndoOptions& o, Context& ctx) {
     if (o.list) {
         const auto kept = store.undoable();
         for (const auto& entry : kept) {
-            ctx.out << shown(fmt::format("{}  smartgoals {}", when(entry.at), entry.command))
-                    << '\n';
+            ctx.print(shown(fmt::format("{}  smartgoals {}", when(entry.at), entry.command)), 18);
         }
         if (kept.empty()) {
             ctx.say("Nothing to undo.");

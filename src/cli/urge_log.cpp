@@ -223,14 +223,12 @@ void print_urge(Context& ctx, const Urge& u) {
     if (u.outcome) {
         head.emplace_back(u.outcome == Outcome::rode_out ? "rode it out" : "acted on it");
     }
-    ctx.out << fmt::format("{:>5}  {} {}  {}\n", fmt::format("#{}", u.id), format_date(u.date),
-                           u.time, fmt::join(head, ", "));
+    ctx.print(fmt::format("{:>5}  {} {}  {}", fmt::format("#{}", u.id), format_date(u.date), u.time,
+                          fmt::join(head, ", ")),
+              7);
     auto field = [&](std::string_view label, const std::string& text) {
-        if (text.empty()) {
-            return;
-        }
-        for (const auto& line : wrap_to_width(shown(fmt::format("{}: {}", label, text)), 72)) {
-            ctx.out << "       " << line << '\n';
+        if (!text.empty()) {
+            ctx.print("       " + shown(fmt::format("{}: {}", label, text)), 9);
         }
     };
     field("Trigger", u.trigger);
@@ -265,7 +263,7 @@ void run_show(const std::string& id_text, Context& ctx) {
     };
     ctx.out << fmt::format("Urge #{}\n", urge->id);
     for (const auto& [label, value] : rows) {
-        const auto lines = wrap_to_width(shown(value), 64);
+        const auto lines = wrap_to_width(shown(value), ctx.width - 13);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             ctx.out << fmt::format("  {:<11}{}\n", i == 0 ? std::string(label) + ":" : "",
                                    lines[i]);
@@ -378,8 +376,9 @@ void run_list(const std::string& week_arg, bool all, Context& ctx) {
     }
     const Week week = parse_week(week_arg, ctx.today, store.week_start());
     const auto urges = store.urges_between(week.start, week.end());
-    ctx.out << fmt::format("Urges in the week of {} to {}\n", format_date(week.start),
-                           format_date(week.end()));
+    ctx.print(fmt::format("Urges in the week of {} to {}", format_date(week.start),
+                          format_date(week.end())),
+              2);
     for (auto it = urges.rbegin(); it != urges.rend(); ++it) {
         print_urge(ctx, *it);
     }

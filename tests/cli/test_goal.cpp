@@ -28,11 +28,13 @@ TEST_CASE("an open goal rolls over, marked with where it came from") {
     s.ok({"--today", "2026-11-03", "goal", "add", "Call my sister"});
     s.ok({"--today", "2026-11-05", "goal", "done", "2"});
     const auto list = s.ok({"goal", "list"});
+    // Wrapped to 80 columns (SPEC §6.4), the rest under the goal's text.
     CHECK(list == "Goals for the week of 2026-11-16 to 2026-11-22\n"
-                  "  #1 [ ] Find a volunteer role  · rolled over from the week of 2026-11-02 "
-                  "(2 weeks)\n");
+                  "  #1 [ ] Find a volunteer role  · rolled over from the week of 2026-11-02 (2\n"
+                  "         weeks)\n");
     CHECK(contains(s.ok({"goal", "list", "--week", "2026-11-02"}),
                    "#2 [x] Call my sister  · done 2026-11-05"));
+    s.env["COLUMNS"] = "132"; // each goal on one line
     CHECK(contains(s.ok({"goal", "list", "--week", "-1"}), "(1 week)"));
 }
 

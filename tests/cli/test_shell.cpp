@@ -60,7 +60,7 @@ t smartgoals cbc edit 1 1 --quadrant c
     CHECK(r.out ==
           "goal checkin review urge-log cbc cba worksheet export import config undo nudge --db "
           "--today "
-          "--color --quiet -q --help --version\n"
+          "--color --quiet -q --plain --help --version\n"
           "add done drop reopen edit show list remove remove-completion\n"
           "1 2\n"
           "1 2 3\n"
