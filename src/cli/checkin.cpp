@@ -131,17 +131,18 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
     const Weekday ws = store.week_start();
     const Week about = checkin_week(date, ws);
     m.done_on = std::min(date, about.end());
-    ctx.err << fmt::format("Check-in on {}, about the week of {}.\n"
-                           "Ctrl-C or Ctrl-D stops at any question without recording anything.\n\n",
-                           format_date(date), short_span(about));
+    ctx.explain(
+        fmt::format("Check-in on {}, about the week of {}.\n"
+                    "Ctrl-C or Ctrl-D stops at any question without recording anything.\n\n",
+                    format_date(date), short_span(about)));
 
     const auto earlier = store.checkins_in_weeks(about.start, about.end());
     if (!earlier.empty()) {
         const Checkin& last = earlier.back();
-        ctx.err << fmt::format("That week already has a check-in, on {}{}{}.\n",
-                               format_date(last.date),
-                               last.rating ? fmt::format(", rated {}/10", *last.rating) : "",
-                               last.note.empty() ? "" : ": " + shown(last.note));
+        ctx.explain(fmt::format("That week already has a check-in, on {}{}{}.\n",
+                                format_date(last.date),
+                                last.rating ? fmt::format(", rated {}/10", *last.rating) : "",
+                                last.note.empty() ? "" : ": " + shown(last.note)));
         if (ask_yes_no(ctx,
                        "Change it rather than add a second? y = change it (Enter), n = add "
                        "another [y/n] ",
@@ -169,9 +170,9 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
         }
     }
     if (!open.empty()) {
-        ctx.err << fmt::format("\nYour open goals in the week of {}. Done? y = yes, n = not yet, "
-                               "s = skip\n",
-                               short_span(about));
+        ctx.explain(fmt::format("\nYour open goals in the week of {}. Done? y = yes, n = not yet, "
+                                "s = skip\n",
+                                short_span(about)));
     }
     for (const auto& [goal, at] : open) {
         if (ask_yes_no_skip(
@@ -180,11 +181,11 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
         }
     }
     const Week ahead = week_containing(std::min(date + std::chrono::days{1}, k_last_day), ws);
-    ctx.err << fmt::format(
+    ctx.explain(fmt::format(
         "\nGoals for the seven days ahead (the week of {}), one per line; an empty line "
         "finishes.\nAdd ×N (or xN) for times, 'weekly' for every week, @area for one of "
         "SMART's four points,\nfor example: Walk ×3 weekly @balance\n",
-        short_span(ahead));
+        short_span(ahead)));
     while (true) {
         const auto text = ask(ctx, "  > ");
         if (text.empty()) {
@@ -193,7 +194,7 @@ Meeting walk_through(Context& ctx, Store& store, Date date) {
         try {
             m.goals_ahead.push_back(goal_from_line(text));
         } catch (const UsageError& e) {
-            ctx.err << "  " << shown(e.what()) << "; type it again, or an empty line to finish.\n";
+            ctx.explain("  " + shown(e.what()) + "; type it again, or an empty line to finish.\n");
         }
     }
     return m;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace smartgoals::cli {
@@ -20,38 +21,60 @@ Store& Context::store() const {
     return *opened;
 }
 
-void Context::print(std::string_view line, int indent) const {
+std::string Context::wrap(std::string_view line, int indent) const {
+    std::ostringstream lines;
     const auto lead = std::min(line.find_first_not_of(' '), line.size());
     const int hang = std::max(static_cast<int>(lead), indent);
     const auto emit = [&](std::size_t spaces, std::string_view text) {
         while (!text.empty() && text.back() == ' ') {
             text.remove_suffix(1);
         }
-        out << std::string(spaces, ' ') << text << '\n';
+        lines << std::string(spaces, ' ') << text << '\n';
     };
     // The first line runs from its own indentation to the edge; the rest hang under it.
     std::string_view text = line.substr(lead);
     const auto first = wrap_to_width(text, width - static_cast<int>(lead));
     if (first.empty()) {
         emit(lead, "");
-        return;
+        return lines.str();
     }
     emit(lead, first.front());
     if (first.size() == 1 || text.substr(0, first.front().size()) != first.front()) {
         for (std::size_t i = 1; i < first.size(); ++i) {
             emit(static_cast<std::size_t>(hang), first[i]);
         }
-        return;
+        return lines.str();
     }
     text.remove_prefix(first.front().size());
     text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
     for (const auto& rest : wrap_to_width(text, width - hang)) {
         emit(static_cast<std::size_t>(hang), rest);
     }
+    return lines.str();
+}
+
+void Context::print(std::string_view line, int indent) const {
+    out << wrap(line, indent);
+}
+
+void Context::explain(std::string_view text) const {
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto line = text.substr(start, end - start);
+        err << (line.empty() ? std::string("\n") : wrap(line, 0));
+        start = end + 1;
+    }
 }
 
 void Context::say(std::string_view message) const {
-    if (!quiet) {
+    if (quiet) {
+        return;
+    }
+    // On a terminal a message wraps to it, as the prompts do; into a file or a pipe it stays
+    // one line, for whoever reads it there.
+    if (interactive) {
+        err << wrap(message, 2);
+    } else {
         err << message << '\n';
     }
 }

@@ -73,6 +73,10 @@ struct Context {
     // A line of text for people on stdout, wrapped to `width` (SPEC §6.4): its leading spaces
     // kept, following lines indented by `indent`.
     void print(std::string_view line, int indent) const;
+    // The same, as text.
+    std::string wrap(std::string_view line, int indent) const;
+    // Lines of explanation on stderr (prompts' companions), each wrapped to `width`.
+    void explain(std::string_view text) const;
 };
 
 // What a command needs from the database, declared with the command as ninja's tools do.

@@ -53,7 +53,10 @@ void catch_interrupt() {
 std::string ask(Context& ctx, std::string_view prompt) {
     catch_interrupt();
     while (true) {
-        ctx.err << prompt << std::flush;
+        // A long prompt wraps to the terminal, its answer typed after the last line.
+        std::string shown_prompt = ctx.wrap(prompt, 4);
+        shown_prompt.pop_back();
+        ctx.err << shown_prompt << (prompt.ends_with(' ') ? " " : "") << std::flush;
         std::string line;
         if (g_interrupted || !std::getline(ctx.in, line) || g_interrupted) {
             ctx.err << '\n';

@@ -141,7 +141,7 @@ std::string ask_until(Context& ctx, std::string_view prompt, Check check) {
             check(answer);
             return answer;
         } catch (const UsageError& e) {
-            ctx.err << "  " << e.what() << '\n';
+            ctx.explain(std::string("  ") + e.what() + "\n");
         }
     }
 }
@@ -149,8 +149,8 @@ std::string ask_until(Context& ctx, std::string_view prompt, Check check) {
 // SMART's Urge Log, each field asked once, in its order.
 UrgeOptions ask_for_each_field(Context& ctx) {
     UrgeOptions o;
-    ctx.err << "Urge log. Only the strength is needed; press Enter to skip any other question.\n"
-               "Ctrl-C or Ctrl-D stops without recording anything.\n\n";
+    ctx.explain("Urge log. Only the strength is needed; press Enter to skip any other question.\n"
+                "Ctrl-C or Ctrl-D stops without recording anything.\n\n");
     o.at = ask_until(ctx,
                      "When? (HH:MM today, or a day and time such as \"yesterday 21:30\"; "
                      "Enter for now) ",
@@ -162,13 +162,13 @@ UrgeOptions ask_for_each_field(Context& ctx) {
     while (!o.intensity) {
         o.intensity = ask_number(ctx, "How strong was it, from 1 to 10? (needed) ", 1, 10, false);
         if (!o.intensity) {
-            ctx.err << "  The strength is the one answer the log needs: a number from 1 to 10.\n";
+            ctx.explain("  The strength is the one answer the log needs: a number from 1 to 10.\n");
         }
     }
     o.duration = ask_number(ctx, "How long did it last, in minutes? ", 0, k_max_minutes);
     o.trigger = ask(ctx, "What triggered it? ");
     o.where = ask(ctx, "Who was there, and where were you? ");
-    ctx.err << fmt::format("Ways to cope (DEADS): {}\n", fmt::join(k_deads_words, ", "));
+    ctx.explain(fmt::format("Ways to cope (DEADS): {}\n", fmt::join(k_deads_words, ", ")));
     o.strategies =
         ways_of_coping(ask_until(ctx, "What did you do to cope? (ways separated by commas) ",
                                  [](const std::string& all) { ways_of_coping(all); }));

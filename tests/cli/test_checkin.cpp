@@ -31,6 +31,7 @@ TEST_CASE("checkin with no options and no terminal names the options to pass") {
 
 TEST_CASE("on a terminal, checkin walks through the meeting rhythm") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     s.ok({"--today", "2026-11-10", "goal", "add", "Find a volunteer role"});
     s.ok({"goal", "add", "Call my sister"});
     s.ok({"goal", "add", "Walk", "--every-week"});

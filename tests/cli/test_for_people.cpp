@@ -186,3 +186,48 @@ TEST_CASE("--plain says it all in words: no box drawing, bars or symbols, every 
     CHECK(contains(s.ok({"--plain", "review", "--week", "last"}),
                    "Week of 2026-11-09: rating 6.0, 0 goals achieved, 1 urge"));
 }
+
+TEST_CASE("the guided check-in and urge log fit a 40- and a 60-column terminal") {
+    for (const int width : {40, 60}) {
+        CAPTURE(width);
+        Sandbox s;
+        s.ok({"--today", "2026-11-10", "goal", "add",
+              "Find a volunteer role with the food bank on Saturday mornings"});
+        auto r = s.converse({"checkin"},
+                            {{"skip) ", "7\n"},
+                             {"skip): ", "Busy but good, and I kept going\n"},
+                             {"[y/n/s] ", "n\n"},
+                             {"  > ", "Walk x3 weekly @balance\n"},
+                             {"  > ", "\n"}},
+                            width);
+        CHECK(r.code == 0);
+        // What smartgoals shows; the terminal itself wraps what the member types.
+        const auto check_fits = [&](const std::string& shown) {
+            std::string text = shown;
+            text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+            for (const auto& line : lines_of(text)) {
+                if (contains(line, "Busy but good") || contains(line, "Walk x3") ||
+                    contains(line, "delay, distract")) {
+                    continue;
+                }
+                INFO(line);
+                CHECK(columns_of(line) <= width);
+            }
+        };
+        check_fits(r.out);
+        CHECK(contains(s.ok({"goal", "list", "--week", "next"}), "Walk"));
+        r = s.converse({"urge-log"},
+                       {{"now) ", "\n"},
+                        {"(needed) ", "6\n"},
+                        {"minutes? ", "15\n"},
+                        {"triggered it? ", "payday\n"},
+                        {"were you? ", "\n"},
+                        {"commas) ", "delay, distract\n"},
+                        {"skip) ", "r\n"},
+                        {"after? ", "\n"},
+                        {"next time? ", "\n"}},
+                       width);
+        CHECK(r.code == 0);
+        check_fits(r.out);
+    }
+}

@@ -43,6 +43,7 @@ Json exported(const Sandbox& s, const std::string& table) {
 
 TEST_CASE("guided checkin: Ctrl-C or Ctrl-D at each question records nothing") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     s.ok({"goal", "add", "Call my sister"});
     s.ok({"goal", "add", "Walk", "--every-week", "--times", "3"});
     s.ok({"checkin", "--rating", "6", "--note", "first", "--date", "2026-11-17"});
@@ -75,6 +76,7 @@ TEST_CASE("guided checkin: Ctrl-C or Ctrl-D at each question records nothing") {
 
 TEST_CASE("guided checkin: goals ahead take xN, weekly and @area, and a bad line is asked again") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     s.ok({"goal", "add", "Call my sister"});
     const auto r = s.converse(
         {"checkin"},
@@ -123,6 +125,7 @@ TEST_CASE("guided checkin: a week that has a check-in can have it changed, or a 
 
     SUBCASE("y changes it; Enter keeps its words") {
         Sandbox s;
+        s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
         s.ok(first);
         const auto r = s.converse(
             {"checkin"},
@@ -144,6 +147,7 @@ TEST_CASE("guided checkin: a week that has a check-in can have it changed, or a 
     }
     SUBCASE("n adds a second") {
         Sandbox s;
+        s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
         s.ok(first);
         const auto r =
             s.converse({"checkin"}, {already,
@@ -168,7 +172,8 @@ TEST_CASE("guided checkin: a week that has a check-in can have it changed, or a 
 }
 
 TEST_CASE("guided checkin on the meeting day: about the week before, goals for the new one") {
-    Sandbox s; // today 2026-11-19, a Thursday
+    Sandbox s;                // today 2026-11-19, a Thursday
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     s.ok({"config", "set", "week-start", "monday"});
     s.ok({"goal", "add", "Call my sister"});
     // The meeting on Monday 2026-11-23 is about the week that ended on Sunday.
@@ -207,6 +212,7 @@ TEST_CASE("guided checkin on the meeting day: about the week before, goals for t
 
 TEST_CASE("guided urge-log: Ctrl-C or Ctrl-D at each question records nothing") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     s.ok({"urge-log", "--intensity", "3", "--at", "2026-11-16 08:00"});
     const std::vector<Step> walk = {
         {"Urge log. Only the strength is needed; press Enter to skip any other question.", ""},
@@ -232,6 +238,7 @@ TEST_CASE("guided urge-log: Ctrl-C or Ctrl-D at each question records nothing") 
 
 TEST_CASE("guided urge-log: a missing strength, a semicolon and a bad ending are asked again") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     const std::string strength = "How strong was it, from 1 to 10? (needed) ";
     const std::string coping = "What did you do to cope? (ways separated by commas) ";
     const std::string passed = "Did it pass? r = I rode it out, a = I acted on it (Enter to skip) ";

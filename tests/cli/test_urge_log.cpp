@@ -107,6 +107,7 @@ TEST_CASE("urge-log rejects what cannot be right, and writes nothing") {
 
 TEST_CASE("on a terminal, urge-log asks for each field in turn, offering DEADS") {
     Sandbox s;
+    s.env["COLUMNS"] = "200"; // the flow, not the width (test_for_people.cpp)
     const auto r = s.run_on_terminal(
         {"urge-log"},
         "2026-11-18 7:00\n2026-11-18 19:45\n\n12\n6\n15\nA text from an old friend\n"
