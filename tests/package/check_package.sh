@@ -31,7 +31,10 @@ names=$(tr ',|' '\n\n' <<<"$depends" | awk '{ print $1 }')
 for lib in libc6 libstdc++6 libfmt9 libsqlite3-0 libutf8proc2; do
     grep -Fqx "$lib" <<<"$names" || fail "Depends lacks $lib: $depends"
 done
-dpkg-deb -f "$deb" Description | grep -q "SMART Recovery" || fail "description"
+# Read whole first: grep -q stops at its match, and under pipefail the writer it leaves behind
+# (SIGPIPE) would fail the check now and then.
+description=$(dpkg-deb -f "$deb" Description)
+grep -q "SMART Recovery" <<<"$description" || fail "description"
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/smartgoals ./usr/share/man/man1/smartgoals.1 \
          ./usr/share/bash-completion/completions/smartgoals ./usr/share/zsh/site-functions/_smartgoals \
