@@ -518,7 +518,10 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
     }
     constexpr std::string_view k_records[] = {"goals", "completions", "checkins",
                                               "urges", "comparisons", "comparison_items"};
-    for (const auto& [uuid, day] : doc.removed) {
+    for (const auto& removal : doc.removed) {
+        // Named, not bound: clang 14 cannot capture a structured binding in a lambda.
+        const std::string& uuid = removal.first;
+        const Date day = removal.second;
         const bool here =
             std::any_of(std::begin(k_records), std::end(k_records),
                         [&](std::string_view t) { return store.id_of_uuid(t, uuid); });
