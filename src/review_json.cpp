@@ -116,6 +116,7 @@ Json render_json(const Review& r) {
           {"end", format_date(r.week().end())},
           {"current", r.is_current()}}},
         {"today", format_date(r.today)},
+        {"name", r.owner.empty() ? Json(nullptr) : Json(r.owner)},
         {"week_start", weekday_name(ws)},
         {"checkins", checkins},
         {"avg_rating", tenths_or_null(r.summary.avg_rating_tenths)},

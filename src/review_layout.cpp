@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace smartgoals {
 
 namespace {
@@ -53,10 +55,10 @@ ReviewSection checkins(const Review& r) {
                     : is_past(r)  ? "No check-in that week."
                                   : "No check-in this week yet."};
     for (const auto* c : r.summary.checkins) {
-        std::string text = format_date(c->date);
-        text += c->rating ? fmt::format("  rated {}/10", *c->rating) : "  (no rating)";
+        std::string text = format_date(c->date) + k_field_break;
+        text += c->rating ? fmt::format("rated {}/10", *c->rating) : "(no rating)";
         if (!c->note.empty()) {
-            text += "  " + c->note;
+            text += k_field_break + shown(c->note); // its own control bytes shown now, as ^_
         }
         s.items.push_back(text);
     }
@@ -156,6 +158,25 @@ ReviewSection totals(const Review& r) {
             ""};
 }
 
+// The week's numbers beside the totals to date, each as the sections below say it.
+void at_a_glance(const Review& r, ReviewDocument& doc) {
+    const auto& t = r.totals;
+    const auto n = [](auto count) { return std::to_string(count); };
+    doc.summary_week = r.is_current() ? "This week" : "That week";
+    doc.summary_to_date = fmt::format("To {}", format_date(t.as_of));
+    const auto& s = r.summary;
+    doc.summary = {
+        {"Check-ins", n(s.checkins.size()), n(t.checkins)},
+        {"Average rating", s.avg_rating_tenths ? format_tenths(*s.avg_rating_tenths) : "–", ""},
+        {"Weeks checked in", "", n(t.weeks_checked_in)},
+        {"Goals achieved", n(r.goals.achieved.size()), n(t.goals_achieved)},
+        {is_past(r) ? "Rolled over" : "Still open", n(r.goals.rolling_over.size()), ""},
+        {"Let go", n(r.goals.let_go.size()), ""},
+        {"Urges logged", n(r.urges.count), n(t.urges_logged)},
+        {"Ridden out", n(r.urges.rode_out), n(t.urges_ridden_out)},
+    };
+}
+
 ReviewSection plan(const Review& r) {
     const Week next = r.week().plus(1);
     ReviewSection s{fmt::format("The seven days ahead ({} to {})", format_date(next.start),
@@ -183,6 +204,18 @@ ReviewSection plan(const Review& r) {
 
 } // namespace
 
+std::string with_field_breaks(std::string_view item, std::string_view between) {
+    std::string out;
+    for (char c : item) {
+        if (c == k_field_break) {
+            out += between;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 ReviewDocument layout_review(const Review& r) {
     const Week w = r.week();
     const Week current = week_containing(r.today, r.history->week_start);
@@ -190,24 +223,39 @@ ReviewDocument layout_review(const Review& r) {
                        : r.is_future()         ? " (ahead)"
                        : w == current.plus(-1) ? " (the week just ended)"
                                                : "";
-    ReviewDocument doc{fmt::format("{}eek of {} to {}{}", r.owner.empty() ? "W" : r.owner + ": w",
-                                   format_date(w.start), format_date(w.end()), when),
-                       {checkins(r)},
-                       r.trend,
-                       {totals(r), plan(r)}};
+    ReviewDocument doc;
+    doc.heading = fmt::format("{}eek of {} to {}{}", r.owner.empty() ? "W" : r.owner + ": w",
+                              format_date(w.start), format_date(w.end()), when);
+    at_a_glance(r, doc);
+    doc.sections = {checkins(r)};
+    doc.trend = r.trend;
+    doc.totals = totals(r);
+    doc.closing = {plan(r)};
     for (auto& s : goals(r)) {
         doc.sections.push_back(std::move(s));
     }
     doc.sections.push_back(urges(r));
     // A member's words are shown, never obeyed, in every format made from this layout.
-    for (auto* list : {&doc.sections, &doc.closing}) {
-        for (auto& section : *list) {
-            section.title = shown(section.title);
-            for (auto& item : section.items) {
-                item = shown(item);
+    const auto show = [](ReviewSection& section) {
+        section.title = shown(section.title);
+        for (auto& item : section.items) {
+            std::string whole;
+            for (std::size_t from = 0;;) {
+                const auto to = item.find(k_field_break, from);
+                whole += shown(std::string_view(item).substr(from, to - from));
+                if (to == std::string::npos) {
+                    break;
+                }
+                whole += k_field_break;
+                from = to + 1;
             }
+            item = std::move(whole);
         }
+    };
+    for (auto* list : {&doc.sections, &doc.closing}) {
+        std::for_each(list->begin(), list->end(), show);
     }
+    show(doc.totals);
     return doc;
 }
 

@@ -62,7 +62,7 @@ void print_section(Printer& p, const ReviewSection& s) {
         p.line(s.when_empty);
     }
     for (const auto& item : s.items) {
-        p.line(item, s.mark);
+        p.line(with_field_breaks(item, "  "), s.mark);
     }
 }
 
@@ -115,6 +115,7 @@ void render_text(const Review& review, std::ostream& out, TextStyle style) {
         print_section(p, s);
     }
     print_trend(p, doc.trend);
+    print_section(p, doc.totals);
     for (const auto& s : doc.closing) {
         print_section(p, s);
     }

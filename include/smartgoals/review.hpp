@@ -61,17 +61,34 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
 
 // The review laid out for reading: the same sections, in the same words, for every format.
 // Items are plain text (a member's words unescaped); each renderer escapes for its format.
+// Within an item, k_field_break parts what a terminal sets apart with spaces and a page, where
+// spaces run together, with a visible mark (a check-in's date, rating and note).
+inline constexpr char k_field_break = '\x1f';
+// `item` with each field break written as `between`.
+std::string with_field_breaks(std::string_view item, std::string_view between);
 struct ReviewSection {
     std::string title;
     std::string mark; // "✓", "→", "·" or "" before each item
     std::vector<std::string> items;
     std::string when_empty; // shown when there are no items; empty leaves the section out
 };
+// One line of the summary a printed review opens with: a number for the week beside the total
+// to date; either may be empty where it has no meaning (no average of all ratings, say).
+struct SummaryRow {
+    std::string label;
+    std::string week;
+    std::string to_date;
+};
 struct ReviewDocument {
     std::string heading;
+    // At a glance, for the documents a member hands on (HTML, Markdown): column headings, then
+    // the rows. They hold the numbers of the sections below and of `totals`, which they replace.
+    std::string summary_week, summary_to_date;
+    std::vector<SummaryRow> summary;
     std::vector<ReviewSection> sections; // before the trend
     std::vector<TrendWeek> trend;
-    std::vector<ReviewSection> closing; // the totals and the seven days ahead
+    ReviewSection totals;               // the totals that only grow, as the terminal shows them
+    std::vector<ReviewSection> closing; // the seven days ahead
 };
 ReviewDocument layout_review(const Review& review);
 

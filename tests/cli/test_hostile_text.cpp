@@ -30,7 +30,7 @@ bool has_control(const std::string& text) {
 TEST_CASE("a goal's text with escape sequences is shown visibly in every view for people") {
     Sandbox s;
     s.ok({"-q", "goal", "add", "--", k_title});
-    s.ok({"-q", "checkin", "--rating", "6", "--note", "fine\x1b[31m red"});
+    s.ok({"-q", "checkin", "--rating", "6", "--note", "fine\x1b[31m red\x1f unit"});
     s.ok({"-q", "urge-log", "--intensity", "5", "--trigger", "a\x1b]52;c;ZXZpbA==\x07"});
     s.ok({"-q", "cbc", "new", "Bad\x1b[5m title"});
     s.ok({"-q", "cbc", "add", "1", "bu", "item\r over"});
@@ -39,6 +39,7 @@ TEST_CASE("a goal's text with escape sequences is shown visibly in every view fo
                                                {"goal", "list", "--all"},
                                                {"review"},
                                                {"review", "--format", "markdown"},
+                                               {"review", "--format", "html"},
                                                {"urge-log", "list"},
                                                {"cbc", "show", "1"},
                                                {"cbc", "show", "1", "--format", "markdown"},
@@ -52,6 +53,9 @@ TEST_CASE("a goal's text with escape sequences is shown visibly in every view fo
     const auto list = s.ok({"goal", "list"});
     CHECK(contains(list, "Walk^[]0;owned^G ^[[2J^Mnow<U+202E>gnp.exe⏎second"));
     CHECK(contains(s.ok({"cbc", "show", "1"}), "item^M over"));
+    // A unit separator in a note is shown as itself, never taken for the mark between fields.
+    CHECK(contains(s.ok({"review"}), "rated 6/10  fine^[[31m red^_ unit"));
+    CHECK(contains(s.ok({"review", "--format", "html"}), "rated 6/10 · fine^[[31m red^_ unit"));
     // JSON and CSV carry the text exactly.
     const auto doc = nlohmann::json::parse(s.ok({"export", "--format", "json"}));
     CHECK(doc["goals"][0]["text"] == k_title);

@@ -5,6 +5,7 @@
 #include "harness.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <regex>
 #include <sstream>
@@ -388,11 +389,13 @@ TEST_CASE("the review names its owner when the name setting is set") {
     Sandbox s;
     s.ok({"goal", "add", "Walk"});
     CHECK(s.ok({"review", "--week", "this"}).rfind("Week of 2026-11-16 to 2026-11-22", 0) == 0);
+    CHECK(nlohmann::json::parse(s.ok({"review", "--format", "json"}))["name"].is_null());
     s.ok({"config", "set", "name", "Sam"});
     CHECK(s.ok({"review", "--week", "this"})
               .rfind("Sam: week of 2026-11-16 to 2026-11-22 (this week)\n", 0) == 0);
     CHECK(contains(s.ok({"review", "--format", "html"}), "<h1>Sam: week of 2026-11-16"));
     CHECK(contains(s.ok({"review", "--format", "markdown"}), "# Sam: week of 2026-11-16"));
+    CHECK(nlohmann::json::parse(s.ok({"review", "--format", "json"}))["name"] == "Sam");
     // A name is shown, never obeyed.
     s.ok({"config", "set", "name", "Sam\x1b[2J"});
     CHECK(s.ok({"review", "--week", "this"}).rfind("Sam^[[2J: week of", 0) == 0);

@@ -4,9 +4,13 @@
 #include "harness.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -40,7 +44,209 @@ std::string pdf_text(const Sandbox& s, const fs::path& pdf) {
     return run_process({"/usr/bin/pdftotext", "-layout", pdf.string(), "-"}, s.env, "", s.dir).out;
 }
 
+// A word's box on a printed page, as pdftotext -bbox gives it (points from the top left).
+struct Word {
+    double x0, y0, x1, y1;
+    std::string text;
+};
+struct Page {
+    double height;
+    std::vector<Word> words;
+};
+
+std::vector<Page> page_words(const Sandbox& s, const fs::path& pdf) {
+    const auto r =
+        run_process({"/usr/bin/pdftotext", "-bbox", pdf.string(), "-"}, s.env, "", s.dir);
+    static const std::regex page_re(R"re(<page width="[\d.]+" height="([\d.]+)">)re");
+    static const std::regex word_re(
+        R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+    std::vector<Page> out;
+    std::istringstream lines(r.out);
+    std::smatch m;
+    for (std::string line; std::getline(lines, line);) {
+        if (std::regex_search(line, m, page_re)) {
+            out.push_back({std::stod(m[1]), {}});
+        } else if (std::regex_search(line, m, word_re) && !out.empty()) {
+            out.back().words.push_back(
+                {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), m[5]});
+        }
+    }
+    return out;
+}
+
+// Twenty weeks of a member's life as an export to import: a check-in each day, six goals a week
+// of which two roll over, three weekly goals, three urges a week.
+std::string twenty_weeks() {
+    using namespace std::chrono;
+    const sys_days first = sys_days(2026y / 6 / 29); // a Monday; the last week is 2026-11-09
+    const auto day = [&](int n) {
+        const year_month_day d{first + days(n)};
+        char text[32];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                      static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+        return std::string(text);
+    };
+    int next_uuid = 0;
+    const auto uuid = [&] {
+        char text[64];
+        std::snprintf(text, sizeof text, "00000000-0000-4000-8000-%012x", ++next_uuid);
+        return std::string(text);
+    };
+    const std::vector<std::string> texts = {"Call my sister about Sunday lunch",
+                                            "Walk to the park",
+                                            "Cook a proper dinner",
+                                            "Go to the art group",
+                                            "Look at two job listings",
+                                            "Tidy the kitchen"};
+    nlohmann::json goals = nlohmann::json::array(), checkins = nlohmann::json::array(),
+                   urges = nlohmann::json::array();
+    int id = 0;
+    for (int w = 0; w < 20; ++w) {
+        for (int i = 0; i < 6; ++i) {
+            const bool done = (w + i) % 3 != 0;
+            nlohmann::json completions = nlohmann::json::array();
+            if (done) {
+                completions.push_back(
+                    {{"uuid", uuid()}, {"date", day(7 * w + 2)}, {"note", nullptr}});
+            }
+            goals.push_back({{"id", ++id},
+                             {"uuid", uuid()},
+                             {"text", texts[static_cast<std::size_t>(i)]},
+                             {"area", nullptr},
+                             {"kind", "once"},
+                             {"target", 1},
+                             {"week", day(7 * w)},
+                             {"planned", day(7 * w)},
+                             {"status", done ? "done" : "open"},
+                             {"created", day(7 * w)},
+                             {"closed", done ? nlohmann::json(day(7 * w + 2)) : nlohmann::json()},
+                             {"completions", completions}});
+        }
+        for (int d = 0; d < 7; ++d) {
+            checkins.push_back({{"uuid", uuid()},
+                                {"date", day(7 * w + d)},
+                                {"rating", 3 + (w + d) % 7},
+                                {"note", d % 3 == 0 ? "a steady day" : ""}});
+        }
+        for (int u = 0; u < 3; ++u) {
+            urges.push_back({{"uuid", uuid()},
+                             {"at", day(7 * w + 2 * u) + "T18:30"},
+                             {"intensity", u == 0 ? 10 : 4 + u},
+                             {"duration_min", 10},
+                             {"trigger", "after work"},
+                             {"where", "home"},
+                             {"strategy", {"delay"}},
+                             {"outcome", "rode-out"},
+                             {"note", nullptr},
+                             {"next_time", nullptr}});
+        }
+    }
+    for (const char* text : {"Meeting", "Swim", "Read with the kids"}) {
+        nlohmann::json completions = nlohmann::json::array();
+        for (int w = 0; w < 20; ++w) {
+            completions.push_back({{"uuid", uuid()}, {"date", day(7 * w + 3)}, {"note", nullptr}});
+        }
+        goals.push_back({{"id", ++id},
+                         {"uuid", uuid()},
+                         {"text", text},
+                         {"area", nullptr},
+                         {"kind", "weekly"},
+                         {"target", 2},
+                         {"week", day(0)},
+                         {"planned", day(0)},
+                         {"status", "open"},
+                         {"created", day(0)},
+                         {"closed", nullptr},
+                         {"completions", completions}});
+    }
+    return nlohmann::json{{"format", "smartgoals"},
+                          {"version", 2},
+                          {"settings", nlohmann::json::object()},
+                          {"goals", goals},
+                          {"checkins", checkins},
+                          {"urges", urges},
+                          {"cbc", nlohmann::json::array()},
+                          {"removed", nlohmann::json::array()}}
+        .dump();
+}
+
 } // namespace
+
+TEST_CASE("the printed review opens with a summary, keeps its words apart and its pages full") {
+    Sandbox s;
+    std::ofstream(s.dir / "history.json") << twenty_weeks();
+    s.ok({"-q", "import", (s.dir / "history.json").string()});
+    const auto review = nlohmann::json::parse(
+        s.ok({"review", "--week", "last", "--trend", "20", "--format", "json"}));
+    const auto html = s.ok({"review", "--week", "last", "--trend", "20", "--format", "html"});
+    const auto pdf = print_to_pdf(s, "review-20-weeks", html);
+    const auto printed = page_words(s, pdf);
+    REQUIRE(printed.size() >= 2);
+
+    // The summary comes first, its numbers those of the review: the week beside the totals.
+    std::string first_page;
+    for (const auto& w : printed[0].words) {
+        first_page += w.text + " ";
+    }
+    CHECK(first_page.find("At a glance") < first_page.find("How the last seven days"));
+    std::vector<std::string> rows;
+    const std::regex row_re("<tr><th scope=\"row\">([^<]*)</th>((?:<td>[^<]*</td>)*)</tr>");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), row_re);
+         it != std::sregex_iterator(); ++it) {
+        rows.push_back(std::regex_replace((*it)[1].str() + (*it)[2].str(),
+                                          std::regex("<td>([^<]*)</td>"), "|$1"));
+    }
+    const auto& t = review["totals"];
+    const auto& u = review["urges"];
+    const auto n = [](const nlohmann::json& j) { return j.dump(); };
+    CHECK(rows.size() == 2);
+    rows.resize(2);
+    // Check-ins, average rating, weeks checked in, achieved, rolled over, let go, urges, ridden out
+    CHECK(rows[0] == "That week|" + std::to_string(review["checkins"].size()) + "|" +
+                         n(review["avg_rating"]) + "||" +
+                         std::to_string(review["achieved"].size()) + "|" +
+                         std::to_string(review["rolling_over"].size()) + "|" +
+                         std::to_string(review["let_go"].size()) + "|" + n(u["count"]) + "|" +
+                         n(u["rode_out"]));
+    CHECK(rows[1] == "To " + t["as_of"].get<std::string>() + "|" + n(t["checkins"]) + "||" +
+                         n(t["weeks_checked_in"]) + "|" + n(t["goals_achieved"]) + "|||" +
+                         n(t["urges_logged"]) + "|" + n(t["urges_ridden_out"]));
+    CHECK(t["goals_achieved"].get<int>() > 70); // the history is what it says
+
+    // Fields a terminal sets apart with spaces are set apart by a mark on paper, where spaces
+    // run together.
+    CHECK(contains(html, "2026-11-12 · rated 4/10 · a steady day"));
+    const auto body = html.substr(html.find("<body>"));
+    CHECK_FALSE(std::regex_search(body, std::regex(">[^<]*\\S  +\\S[^<]*<")));
+
+    for (std::size_t p = 0; p < printed.size(); ++p) {
+        INFO("page ", p + 1, " of ", printed.size());
+        const auto& words = printed[p].words;
+        // No word is printed over another: the chart titles clear the tallest bar's number,
+        // and the weeks under the bars are spaced out.
+        std::string overlapping;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            for (std::size_t j = i + 1; j < words.size(); ++j) {
+                const auto& a = words[i];
+                const auto& b = words[j];
+                if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 &&
+                    b.y0 < a.y1 - 0.5) {
+                    overlapping += "'" + a.text + "' over '" + b.text + "'; ";
+                }
+            }
+        }
+        CHECK(overlapping == "");
+        // Each page but the last is filled to at least two thirds: a section that does not fit
+        // runs on, rather than leaving half a page empty.
+        if (p + 1 < printed.size()) {
+            double lowest = 0;
+            for (const auto& w : words) {
+                lowest = std::max(lowest, w.y1);
+            }
+            CHECK(lowest > printed[p].height * 2 / 3);
+        }
+    }
+}
 
 TEST_CASE("each HTML worksheet prints on exactly one page, and all on one page each") {
     Sandbox s;
