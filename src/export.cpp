@@ -334,6 +334,30 @@ void export_weeks(Store& store, const ExportRequest& request, std::ostream& out)
     writer.finish();
 }
 
+void export_values(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request, {"id", "uuid", "position", "text", "created"});
+    const auto rows = store.rows(Rows::values, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getInt64(), query.getColumn(3).getString(),
+                    query.getColumn(4).getString()});
+    }
+    writer.finish();
+}
+
+void export_balance(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request, {"id", "uuid", "date", "area", "score"});
+    const auto rows = store.rows(Rows::balance, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getString(), query.getColumn(3).getString(),
+                    query.getColumn(4).getInt64()});
+    }
+    writer.finish();
+}
+
 } // namespace
 
 RowWindow window_of(const ExportRequest& request) {
@@ -365,6 +389,12 @@ std::optional<ExportTable> parse_export_table(std::string_view name) {
     if (name == "cbc") {
         return ExportTable::cbc;
     }
+    if (name == "values") {
+        return ExportTable::values;
+    }
+    if (name == "balance") {
+        return ExportTable::balance;
+    }
     return std::nullopt;
 }
 
@@ -392,6 +422,10 @@ void export_table(Store& store, const ExportRequest& request, std::ostream& out)
         return export_cbc(store, request, out);
     case ExportTable::weeks:
         return export_weeks(store, request, out);
+    case ExportTable::values:
+        return export_values(store, request, out);
+    case ExportTable::balance:
+        return export_balance(store, request, out);
     }
 }
 

@@ -159,6 +159,32 @@ void write_comparisons(Store& store, const ExportRequest& request, std::ostream&
     }
 }
 
+void write_values(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "values");
+    const auto rows = store.rows(Rows::values, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.add({{"id", query.getColumn(0).getInt64()},
+                    {"uuid", query.getColumn(1).getString()},
+                    {"position", query.getColumn(2).getInt64()},
+                    {"text", query.getColumn(3).getString()},
+                    {"created", query.getColumn(4).getString()}});
+    }
+}
+
+void write_balance(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "balance");
+    const auto rows = store.rows(Rows::balance, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.add({{"id", query.getColumn(0).getInt64()},
+                    {"uuid", query.getColumn(1).getString()},
+                    {"date", query.getColumn(2).getString()},
+                    {"area", query.getColumn(3).getString()},
+                    {"score", query.getColumn(4).getInt64()}});
+    }
+}
+
 void write_removed(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "removed");
     const auto rows = store.rows(Rows::removed, window_of(request));
@@ -182,6 +208,8 @@ void export_document(Store& store, const ExportRequest& request, std::ostream& o
     write_checkins(store, request, out);
     write_urges(store, request, out);
     write_comparisons(store, request, out);
+    write_values(store, request, out);
+    write_balance(store, request, out);
     write_removed(store, request, out);
     out << "}\n";
 }

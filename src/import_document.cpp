@@ -341,6 +341,30 @@ CostBenefit read_comparison(const Fields& f, Date today, std::set<std::string>& 
     return c;
 }
 
+Value read_value(const Fields& f, Date today, std::set<std::string>& uuids) {
+    Value v;
+    v.id = f.number("id", 1, k_max_id).value_or(0);
+    v.uuid = f.uuid("uuid", uuids);
+    v.position = static_cast<int>(*f.number("position", 1, k_max_id, true));
+    v.text = f.text("text", true);
+    v.created = timestamp_of(*f.date("created", true, today));
+    return v;
+}
+
+BalanceRating read_balance(const Fields& f, Date today, std::set<std::string>& uuids) {
+    BalanceRating r;
+    r.id = f.number("id", 1, k_max_id).value_or(0);
+    r.uuid = f.uuid("uuid", uuids);
+    r.date = *f.date("date", true, today);
+    r.area = f.text("area", true);
+    if (r.area.find('=') != std::string::npos || r.area.find(',') != std::string::npos) {
+        f.fail("area", "holds '=' or ','");
+    }
+    r.score = static_cast<int>(*f.number("score", 0, 10, true));
+    r.created = timestamp_of(r.date);
+    return r;
+}
+
 template <typename Read, typename Out>
 void read_all(const Fields& root, std::string_view key, Read read, Date today,
               std::set<std::string>& uuids, std::vector<Out>& out) {
@@ -387,12 +411,19 @@ ImportDocument parse_document(const std::string& text, Date today) {
     if (const auto* settings = top.find("settings")) {
         const Fields s(*settings, "settings");
         for (const auto& [key, value] : settings->items()) {
-            if (key != "week-start" && key != "name") {
-                s.fail(key, "is not a setting (week-start, name)");
+            if (key != "week-start" && key != "name" && key != k_balance_areas_setting) {
+                s.fail(key, "is not a setting (week-start, name, balance-areas)");
             }
             const auto v = s.text(key, true);
             if (key == "week-start" && !parse_weekday(v)) {
                 s.fail(key, fmt::format("'{}' is not a day", v));
+            }
+            if (key == k_balance_areas_setting) {
+                try {
+                    parse_balance_areas(v, "");
+                } catch (const UsageError&) {
+                    s.fail(key, fmt::format("'{}' is not a list of areas", v));
+                }
             }
             doc.settings[key] = v;
         }
@@ -402,6 +433,8 @@ ImportDocument parse_document(const std::string& text, Date today) {
     read_all(top, "checkins", read_checkin, today, uuids, doc.checkins);
     read_all(top, "urges", read_urge, today, uuids, doc.urges);
     read_all(top, "cbc", read_comparison, today, uuids, doc.comparisons);
+    read_all(top, "values", read_value, today, uuids, doc.values);
+    read_all(top, "balance", read_balance, today, uuids, doc.balance);
     const auto& removed = top.array("removed");
     for (std::size_t i = 0; i < removed.size(); ++i) {
         const Fields r(removed[i], fmt::format("removed[{}]", i));
@@ -516,8 +549,39 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.items.added;
         }
     }
-    constexpr std::string_view k_records[] = {"goals", "completions", "checkins",
-                                              "urges", "comparisons", "comparison_items"};
+    // Values in the order of their places, each put at its own place: into an empty database
+    // they come back as they were; among values already here, each goes where the file had it.
+    std::vector<const Value*> values;
+    for (const auto& value : doc.values) {
+        values.push_back(&value);
+    }
+    std::stable_sort(values.begin(), values.end(),
+                     [](const Value* a, const Value* b) { return a->position < b->position; });
+    for (const auto* value : values) {
+        if (store.id_of_uuid("life_values", value->uuid)) {
+            ++report.values.skipped;
+        } else if (store.is_removed(value->uuid)) {
+            ++report.values.removed_here;
+        } else {
+            Value copy = *value;
+            store.add_value(copy);
+            ++report.values.added;
+        }
+    }
+    for (const auto& rating : doc.balance) {
+        if (store.id_of_uuid("balance_ratings", rating.uuid)) {
+            ++report.balance.skipped;
+        } else if (store.is_removed(rating.uuid)) {
+            ++report.balance.removed_here;
+        } else {
+            BalanceRating copy = rating;
+            store.add_balance_rating(copy);
+            ++report.balance.added;
+        }
+    }
+    constexpr std::string_view k_records[] = {"goals",       "completions",    "checkins",
+                                              "urges",       "comparisons",    "comparison_items",
+                                              "life_values", "balance_ratings"};
     for (const auto& removal : doc.removed) {
         // Named, not bound: clang 14 cannot capture a structured binding in a lambda.
         const std::string& uuid = removal.first;

@@ -100,6 +100,9 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     auto review = build_review(store.history_in_weeks(first, last, week.start), week, today,
                                trend_weeks, totals);
     review.owner = store.setting("name").value_or("");
+    for (auto& value : store.values(k_values_in_review)) {
+        review.values.push_back(std::move(value.text));
+    }
     const auto counts = store.urges_per_week(Week{first}, static_cast<int>(review.trend.size()));
     for (std::size_t i = 0; i < review.trend.size(); ++i) {
         review.trend[i].urges = counts[i];

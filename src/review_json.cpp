@@ -117,6 +117,7 @@ Json render_json(const Review& r) {
           {"current", r.is_current()}}},
         {"today", format_date(r.today)},
         {"name", r.owner.empty() ? Json(nullptr) : Json(r.owner)},
+        {"values", r.values},
         {"week_start", weekday_name(ws)},
         {"checkins", checkins},
         {"avg_rating", tenths_or_null(r.summary.avg_rating_tenths)},

@@ -226,6 +226,17 @@ ReviewDocument layout_review(const Review& r) {
     ReviewDocument doc;
     doc.heading = fmt::format("{}eek of {} to {}{}", r.owner.empty() ? "W" : r.owner + ": w",
                               format_date(w.start), format_date(w.end()), when);
+    if (!r.values.empty()) {
+        // Commas part them, unless a value holds one of its own.
+        const bool commas = std::none_of(r.values.begin(), r.values.end(), [](const auto& v) {
+            return v.find(',') != std::string::npos;
+        });
+        std::string listed;
+        for (const auto& value : r.values) {
+            listed += (listed.empty() ? "" : commas ? ", " : "; ") + shown(value);
+        }
+        doc.values = "What matters to me: " + listed;
+    }
     at_a_glance(r, doc);
     doc.sections = {checkins(r)};
     doc.trend = r.trend;

@@ -201,6 +201,9 @@ void markdown_section(std::ostream& out, const ReviewSection& s) {
 void render_markdown(const Review& review, std::ostream& out) {
     const auto doc = layout_review(review);
     out << "# " << markdown_escape(doc.heading) << "\n\n";
+    if (!doc.values.empty()) {
+        out << markdown_escape(doc.values) << "\n\n";
+    }
     markdown_summary(out, doc);
     for (const auto& s : doc.sections) {
         markdown_section(out, s);
@@ -223,6 +226,9 @@ void render_html(const Review& review, std::ostream& out) {
     const auto doc = layout_review(review);
     out << html_page_start(doc.heading, k_review_css);
     out << "<h1>" << html_escape(doc.heading) << "</h1>\n";
+    if (!doc.values.empty()) {
+        out << "<p class=\"values\">" << html_escape(doc.values) << "</p>\n";
+    }
     html_summary(out, doc);
     for (const auto& s : doc.sections) {
         html_section(out, s);

@@ -111,6 +111,11 @@ void render_text(const Review& review, std::ostream& out, TextStyle style) {
     for (const auto& line : wrap_to_width(shown(doc.heading), style.width)) {
         out << p.paint("1", line) << '\n';
     }
+    if (!doc.values.empty()) {
+        for (const auto& line : wrap_to_width(doc.values, style.width)) {
+            out << line << '\n';
+        }
+    }
     for (const auto& s : doc.sections) {
         print_section(p, s);
     }

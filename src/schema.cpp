@@ -165,6 +165,26 @@ CREATE TABLE removed (
     date TEXT NOT NULL -- the day it was removed, YYYY-MM-DD
 ) WITHOUT ROWID;
 )sql",
+    // Schema 10: the Hierarchy of Values and the Lifestyle Balance Pie (SPEC §6.2). A value's
+    // position is not unique while the store moves the others around it in one statement.
+    R"sql(
+CREATE TABLE life_values (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL CHECK (position >= 1),
+    text TEXT NOT NULL CHECK (text <> ''),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE balance_ratings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    area TEXT NOT NULL CHECK (area <> ''),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX balance_ratings_area ON balance_ratings (area, date);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -187,6 +207,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(7, {"goal_targets"});
     since(8, {"undo_log"});
     since(9, {"removed"});
+    since(10, {"life_values", "balance_ratings"});
     return tables;
 }
 

@@ -44,6 +44,12 @@ const char* sql_of(Rows which) {
     case Rows::removed:
         return "SELECT uuid, date FROM removed WHERE date BETWEEN :since AND :until "
                "ORDER BY date, uuid";
+    case Rows::values:
+        return "SELECT id, uuid, position, text, substr(created_at, 1, 10) FROM life_values "
+               "WHERE substr(created_at, 1, 10) BETWEEN :since AND :until ORDER BY position, id";
+    case Rows::balance:
+        return "SELECT id, uuid, date, area, score FROM balance_ratings WHERE date BETWEEN "
+               ":since AND :until ORDER BY id";
     case Rows::every_comparison_item:
         return "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
                "substr(created_at, 1, 10) FROM comparison_items ORDER BY comparison_id, id";

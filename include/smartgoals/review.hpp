@@ -48,6 +48,7 @@ struct Review {
     std::vector<TrendWeek> trend;  // oldest first, ending with the reviewed week
     Totals totals;
     std::string owner; // the member's name (the `name` setting), for the heading; may be empty
+    std::vector<std::string> values; // the first k_values_in_review of the Hierarchy of Values
 
     Week week() const { return summary.week; }
     bool is_current() const;
@@ -81,6 +82,7 @@ struct SummaryRow {
 };
 struct ReviewDocument {
     std::string heading;
+    std::string values; // "What matters to me: …", opening the review; empty without values
     // At a glance, for the documents a member hands on (HTML, Markdown): column headings, then
     // the rows. They hold the numbers of the sections below and of `totals`, which they replace.
     std::string summary_week, summary_to_date;

@@ -4,6 +4,7 @@
 #include <smartgoals/cost_benefit.hpp>
 #include <smartgoals/model.hpp>
 #include <smartgoals/rules.hpp>
+#include <smartgoals/toolbox.hpp>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -49,6 +50,8 @@ enum class Rows {
     every_goal_target,     // goal_id, until (date), target: weekly goals' earlier targets,
                            // in goal then date order; no window
     removed,               // uuid, date: what was removed (SPEC §6.1), by date then uuid
+    values,                // id, uuid, position, text, created (date), in position order
+    balance,               // id, uuid, date, area, score
 };
 // Which records: by each one's date (goals and comparisons by their created date), inclusive,
 // open-ended where unset; `today` places "this week" for a goal's progress.
@@ -63,7 +66,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 9;
+    static constexpr int k_schema_version = 10;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -175,6 +178,26 @@ public:
     void add_comparison_item(std::int64_t comparison_id, CostBenefitItem& item);
     // Writes an item's quadrant, term, weight and text.
     void update_comparison_item(const CostBenefitItem& item);
+
+    // The Hierarchy of Values (SPEC §6.2), most important first; `limit` keeps the first few.
+    std::vector<Value> values(std::optional<int> limit = std::nullopt);
+    std::optional<Value> value(std::int64_t id);
+    // Puts a value at its position (0, or past the end: last), the ones from there moving down.
+    void add_value(Value& value);
+    // Moves a value to `position` (1 to the count), the others closing up around it.
+    void move_value(std::int64_t id, int position);
+    void update_value_text(std::int64_t id, const std::string& text);
+    bool remove_value(std::int64_t id, Date on); // the ones below move up
+
+    // The Lifestyle Balance Pie: the member's areas (their own, else the default), ratings.
+    std::vector<std::string> balance_areas();
+    void add_balance_rating(BalanceRating& rating);
+    std::optional<BalanceRating> balance_rating(std::int64_t id);
+    // Each of the member's areas with its latest two ratings: a few index reads an area.
+    std::vector<AreaRatings> balance_pie();
+    // Every rating, newest first.
+    std::vector<BalanceRating> balance_ratings();
+    bool remove_balance_rating(std::int64_t id, Date on);
 
     // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
     Totals totals_through(Week week);

@@ -91,6 +91,13 @@ void run_import(const std::string& file, const ImportDocument& document, Context
     line("urges", report.urges);
     line("comparisons", report.comparisons);
     line("items", report.items);
+    // The toolbox of SPEC §6.2, when the file or this database has any of it.
+    for (const auto& [kind, count] :
+         {std::pair{"values", report.values}, std::pair{"balance", report.balance}}) {
+        if (count.added + count.skipped + count.removed_here > 0) {
+            line(kind, count);
+        }
+    }
     if (report.removals.added + report.removals.skipped + report.removals.removed_here > 0) {
         ctx.say(fmt::format("  {:<12} {} added, {} already here{}", "removals",
                             report.removals.added, report.removals.skipped,

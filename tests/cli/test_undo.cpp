@@ -30,12 +30,17 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
     s.ok({"urge-log", "--intensity", "5", "--strategy", "delay", "--rode-out"});
     s.ok({"cbc", "new", "Drinking"});
     s.ok({"cbc", "add", "1", "bu", "Helps me relax", "--weight", "3"});
+    s.ok({"values", "add", "My kids"});
+    s.ok({"values", "add", "Music"});
+    s.ok({"balance", "rate", "family=5"});
     const auto file = (s.dir / "more.json").string();
     {
         Sandbox other;
         other.ok({"goal", "add", "Read", "--area", "balance"});
         other.ok({"goal", "done", "1", "--note", "a chapter"});
         other.ok({"urge-log", "--intensity", "3", "--acted"});
+        other.ok({"values", "add", "Faith"});
+        other.ok({"balance", "rate", "health=4"});
         std::ofstream(file) << other.ok({"export"});
     }
     const std::vector<std::vector<std::string>> commands = {
@@ -67,6 +72,13 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         {"cbc", "edit", "1", "1", "--quadrant", "cn", "--term", "long", "--weight", "5", "--text",
          "Calm"},
         {"cbc", "delete", "1"},
+        {"values", "add", "Health", "--position", "1"},
+        {"values", "move", "2", "1"},
+        {"values", "edit", "1", "Time with my kids"},
+        {"values", "remove", "1"},
+        {"balance", "rate", "family=7", "work=2"},
+        {"balance", "areas", "--set", "family,work,music"},
+        {"balance", "remove", "1"},
     };
     for (const auto& command : commands) {
         std::string joined;

@@ -315,3 +315,62 @@ TEST_CASE("a schema 7 database gains the undo log, keeping its data") {
     CHECK(store.goal(1)->text == "kept");
     CHECK_FALSE(store.goal(2));
 }
+
+TEST_CASE("a schema 9 database gains values and balance ratings, keeping its data") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Goal g = make_goal("kept", "2026-11-02");
+        store.add_goal(g);
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_9);
+    }
+    // Read-only commands read an older file as it is, with no values yet.
+    CHECK(Store::open(path, Store::Mode::read).values().empty());
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    Value v{.uuid = "v-1", .text = "My kids", .created = "2026-11-09T10:00:00"};
+    store.add_value(v);
+    BalanceRating r{.uuid = "b-1", .date = *parse_date("2026-11-09"), .area = "family", .score = 0};
+    store.add_balance_rating(r);
+    CHECK(store.values().at(0).position == 1);
+    CHECK(store.balance_pie().at(0).latest->score == 0);
+    CHECK(store.goal(1)->text == "kept");
+}
+
+TEST_CASE("values keep places 1.. with no gaps through adds, moves and removals") {
+    auto store = Store::in_memory();
+    const auto add = [&](const char* text, int position) {
+        Value v{.uuid = std::string("u-") + text, .position = position, .text = text};
+        store.add_value(v);
+        return v.id;
+    };
+    const auto order = [&] {
+        std::string out;
+        int expected = 1;
+        for (const auto& v : store.values()) {
+            CHECK(v.position == expected++);
+            out += v.text;
+        }
+        return out;
+    };
+    const auto a = add("a", 0);
+    add("b", 0);
+    const auto c = add("c", 1);
+    CHECK(order() == "cab");
+    add("d", 99); // past the end: last
+    CHECK(order() == "cabd");
+    store.move_value(c, 4);
+    CHECK(order() == "abdc");
+    store.move_value(c, 2);
+    CHECK(order() == "acbd");
+    CHECK(store.remove_value(a, *parse_date("2026-11-19")));
+    CHECK(order() == "cbd");
+    CHECK(store.is_removed("u-a"));
+    CHECK_FALSE(store.remove_value(a, *parse_date("2026-11-19")));
+    CHECK(store.values(2).size() == 2);
+}

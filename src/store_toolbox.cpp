@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// The Hierarchy of Values and the Lifestyle Balance Pie (SPEC §6.2) in the store.
+#include "stored.hpp"
+
+#include <smartgoals/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+namespace smartgoals {
+
+namespace {
+
+Value read_value(SQLite::Statement& query) {
+    return {.id = query.getColumn(0).getInt64(),
+            .uuid = query.getColumn(1).getString(),
+            .position = query.getColumn(2).getInt(),
+            .text = query.getColumn(3).getString(),
+            .created = query.getColumn(4).getString()};
+}
+
+BalanceRating read_rating(SQLite::Statement& query) {
+    const int score = query.getColumn(4).getInt();
+    if (score < 0 || score > 10) {
+        stored_value_damaged("a balance rating", query.getColumn(4).getString());
+    }
+    return {.id = query.getColumn(0).getInt64(),
+            .uuid = query.getColumn(1).getString(),
+            .date = stored_date(query.getColumn(2)),
+            .area = query.getColumn(3).getString(),
+            .score = score,
+            .created = query.getColumn(5).getString()};
+}
+
+constexpr const char* k_value_columns = "SELECT id, uuid, position, text, created_at FROM "
+                                        "life_values ";
+constexpr const char* k_rating_columns = "SELECT id, uuid, date, area, score, created_at FROM "
+                                         "balance_ratings ";
+
+} // namespace
+
+std::vector<Value> Store::values(std::optional<int> limit) {
+    SQLite::Statement& query =
+        cached(std::string(k_value_columns) + "ORDER BY position, id LIMIT ?");
+    query.bind(1, limit.value_or(-1));
+    std::vector<Value> out;
+    while (query.executeStep()) {
+        out.push_back(read_value(query));
+    }
+    query.reset();
+    return out;
+}
+
+std::optional<Value> Store::value(std::int64_t id) {
+    SQLite::Statement& query = cached(std::string(k_value_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    std::optional<Value> out;
+    if (query.executeStep()) {
+        out = read_value(query);
+    }
+    query.reset();
+    return out;
+}
+
+void Store::add_value(Value& value) {
+    if (value.uuid.empty()) {
+        throw std::logic_error("value without uuid");
+    }
+    const int count = m_db->execAndGet("SELECT count(*) FROM life_values").getInt();
+    if (value.position < 1 || value.position > count) {
+        value.position = count + 1;
+    }
+    SQLite::Statement& make_room =
+        cached("UPDATE life_values SET position = position + 1 WHERE position >= ?");
+    make_room.bind(1, value.position);
+    make_room.exec();
+    make_room.reset();
+    SQLite::Statement& insert = cached("INSERT INTO life_values (id, uuid, position, text, "
+                                       "created_at) VALUES (?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "life_values", value.id);
+    insert.bind(2, value.uuid);
+    insert.bind(3, value.position);
+    insert.bind(4, value.text);
+    insert.bind(5, value.created);
+    insert.exec();
+    insert.reset();
+    value.id = m_db->getLastInsertRowid();
+}
+
+void Store::move_value(std::int64_t id, int position) {
+    const auto found = value(id);
+    if (!found || found->position == position) {
+        return;
+    }
+    // Those between the old place and the new move one step towards the old.
+    SQLite::Statement& shift =
+        cached("UPDATE life_values SET position = position + ? WHERE position BETWEEN ? AND ? "
+               "AND id <> ?");
+    const bool up = position < found->position;
+    shift.bind(1, up ? 1 : -1);
+    shift.bind(2, up ? position : found->position);
+    shift.bind(3, up ? found->position : position);
+    shift.bind(4, id);
+    shift.exec();
+    shift.reset();
+    SQLite::Statement& place = cached("UPDATE life_values SET position = ? WHERE id = ?");
+    place.bind(1, position);
+    place.bind(2, id);
+    place.exec();
+    place.reset();
+}
+
+void Store::update_value_text(std::int64_t id, const std::string& text) {
+    SQLite::Statement& update = cached("UPDATE life_values SET text = ? WHERE id = ?");
+    update.bind(1, text);
+    update.bind(2, id);
+    update.exec();
+    update.reset();
+}
+
+bool Store::remove_value(std::int64_t id, Date on) {
+    const auto found = value(id);
+    if (!found || !delete_remembered("life_values", id, on)) {
+        return false;
+    }
+    SQLite::Statement& close_up =
+        cached("UPDATE life_values SET position = position - 1 WHERE position > ?");
+    close_up.bind(1, found->position);
+    close_up.exec();
+    close_up.reset();
+    return true;
+}
+
+std::vector<std::string> Store::balance_areas() {
+    if (const auto own = setting(std::string(k_balance_areas_setting))) {
+        return parse_balance_areas(*own, "the balance-areas setting");
+    }
+    return default_balance_areas();
+}
+
+void Store::add_balance_rating(BalanceRating& rating) {
+    if (rating.uuid.empty()) {
+        throw std::logic_error("balance rating without uuid");
+    }
+    SQLite::Statement& insert = cached("INSERT INTO balance_ratings (id, uuid, date, area, score, "
+                                       "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "balance_ratings", rating.id);
+    insert.bind(2, rating.uuid);
+    insert.bind(3, format_date(rating.date));
+    insert.bind(4, rating.area);
+    insert.bind(5, rating.score);
+    insert.bind(6, rating.created);
+    insert.exec();
+    insert.reset();
+    rating.id = m_db->getLastInsertRowid();
+}
+
+std::optional<BalanceRating> Store::balance_rating(std::int64_t id) {
+    SQLite::Statement& query = cached(std::string(k_rating_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    std::optional<BalanceRating> out;
+    if (query.executeStep()) {
+        out = read_rating(query);
+    }
+    query.reset();
+    return out;
+}
+
+std::vector<AreaRatings> Store::balance_pie() {
+    SQLite::Statement& query = cached(std::string(k_rating_columns) +
+                                      "WHERE area = ? ORDER BY date DESC, id DESC LIMIT 2");
+    std::vector<AreaRatings> pie;
+    for (const auto& area : balance_areas()) {
+        AreaRatings a{.area = area};
+        query.bind(1, area);
+        if (query.executeStep()) {
+            a.latest = read_rating(query);
+            if (query.executeStep()) {
+                a.previous = read_rating(query);
+            }
+        }
+        query.reset();
+        pie.push_back(std::move(a));
+    }
+    return pie;
+}
+
+std::vector<BalanceRating> Store::balance_ratings() {
+    SQLite::Statement query(*m_db, std::string(k_rating_columns) + "ORDER BY date DESC, id DESC");
+    std::vector<BalanceRating> out;
+    while (query.executeStep()) {
+        out.push_back(read_rating(query));
+    }
+    return out;
+}
+
+bool Store::remove_balance_rating(std::int64_t id, Date on) {
+    return delete_remembered("balance_ratings", id, on);
+}
+
+} // namespace smartgoals
