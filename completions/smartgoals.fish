@@ -105,7 +105,7 @@ complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l activity -d '
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l format -x -a 'text markdown html json'
 
 # worksheet, export, import, config
-complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -a 'weekly cbc urge-log change-plan all'
+complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -a 'weekly cbc urge-log change-plan values abc balance all'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l format -x -a 'text markdown html'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l title -x -d 'Group, date, venue'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks'

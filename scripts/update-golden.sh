@@ -33,5 +33,11 @@ show() { env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$work" SMARTGOALS_D
 show 1 >"$golden/cbc_substance.txt"
 show 2 >"$golden/cbc_activity.txt"
 
+# The blank worksheets that tests/unit/test_worksheet.cpp compares (no title: fixed 80 columns).
+for kind in values abc balance; do
+    env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$work" SMARTGOALS_DB="$work/golden.db" \
+        "$binary" --color never worksheet "$kind" >"$golden/worksheet_$kind.txt"
+done
+
 git --no-pager diff --stat -- "$golden"
 echo "update-golden: wrote $golden; review the diff (git diff $golden) before committing" >&2

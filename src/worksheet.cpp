@@ -82,6 +82,69 @@ Worksheet change_plan() {
             }};
 }
 
+Worksheet values() {
+    return {WorksheetKind::values,
+            "Hierarchy of values",
+            {
+                text("Why change? The answer is in what matters to me. There are no right "
+                     "answers here, only mine."),
+                lines("What matters to me, as it comes to mind (family, health, work, friends, "
+                      "self-respect, anything at all):",
+                      2),
+                {Block::Type::numbered,
+                 "What matters most to me, in order (1 is the most important to me):", 8},
+                lines("How my goals connect to these: which of them does each goal serve?", 3),
+                lines("Where does the behaviour I want to change sit among these? How does it "
+                      "touch each one?",
+                      2),
+                text("What matters can shift over time; come back to this list whenever you like."),
+            }};
+}
+
+Worksheet abc() {
+    return {WorksheetKind::abc,
+            "ABC: thinking it through",
+            {
+                text("Take one moment that stirred up strong feelings or an urge, letter by "
+                     "letter."),
+                lines("A — Activating event: what happened? Write it as a camera would have seen "
+                      "it.",
+                      2),
+                lines("B — Beliefs: what did I tell myself about it? (Listen for \"should\", "
+                      "\"must\", \"can't stand\", \"awful\".)",
+                      3),
+                lines("C — Consequences: how did I feel, and what did I do?", 3),
+                lines("D — Dispute: question the belief, one question at a time. Is it true? "
+                      "Where is the evidence?",
+                      2),
+                lines("Does it help me?", 2),
+                lines("What would I tell a friend who believed this?", 2),
+                lines("E — Effective new belief: a more helpful way to see it.", 3),
+                text("An urge can be the A, too: then B is what I tell myself about the urge "
+                     "(\"it's unbearable\", \"it won't go away\")."),
+            }};
+}
+
+Worksheet balance() {
+    return {WorksheetKind::balance,
+            "Lifestyle balance pie",
+            {
+                text("How satisfied am I with each area of my life? Circle a number for each: 0 "
+                     "is not at all, 10 is as good as it could be. It is a picture of my life "
+                     "today, not a score."),
+                {Block::Type::ratings,
+                 "",
+                 2,
+                 {"Family", "Friends", "Health", "Work", "Leisure", "Money", "Home", "Growth"}},
+                lines("Which area would I like to give a little more time in the seven days "
+                      "ahead? One small step I could take:",
+                      3),
+                lines("What or who could help:", 2),
+                text("Rate it again in a few weeks, in the second column, to see what has "
+                     "changed. Name your own areas on the blank rows if these do not fit."),
+            }};
+}
+
 } // namespace
 
 std::optional<std::vector<WorksheetKind>> parse_worksheet_kinds(std::string_view name) {
@@ -98,8 +161,18 @@ std::optional<std::vector<WorksheetKind>> parse_worksheet_kinds(std::string_view
     if (name == "change-plan") {
         return std::vector{K::change_plan};
     }
+    if (name == "values") {
+        return std::vector{K::values};
+    }
+    if (name == "abc") {
+        return std::vector{K::abc};
+    }
+    if (name == "balance") {
+        return std::vector{K::balance};
+    }
     if (name == "all") {
-        return std::vector{K::weekly, K::cbc, K::urge_log, K::change_plan};
+        return std::vector{K::weekly, K::cbc, K::urge_log, K::change_plan,
+                           K::values, K::abc, K::balance};
     }
     return std::nullopt;
 }
@@ -114,6 +187,12 @@ Worksheet build_worksheet(WorksheetKind kind) {
         return urge_log();
     case WorksheetKind::change_plan:
         return change_plan();
+    case WorksheetKind::values:
+        return values();
+    case WorksheetKind::abc:
+        return abc();
+    case WorksheetKind::balance:
+        return balance();
     }
     return weekly();
 }

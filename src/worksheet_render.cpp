@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace smartgoals {
 
@@ -102,6 +103,34 @@ void text_quadrants(std::ostream& out, int count) {
     out << "(\"Using\" can be read as \"doing\" for an activity.)\n";
 }
 
+// Eleven numbers with room to circle one by hand at 12 characters to the inch.
+constexpr std::string_view k_zero_to_ten = "0  1  2  3  4  5  6  7  8  9  10";
+
+void text_numbered(std::ostream& out, const Block& b) {
+    text_paragraph(out, b.text);
+    for (int i = 1; i <= b.count; ++i) {
+        out << '\n' << fmt::format("{:>2}. ", i) << repeat("_", k_width - 4) << '\n';
+    }
+}
+
+// An area's name, then its two scales side by side: 12 + 1 + 32 + 3 + 32 = 80 columns.
+void text_ratings(std::ostream& out, const Block& b) {
+    constexpr int area = 12;
+    const auto scale_width = display_width(k_zero_to_ten);
+    out << repeat(" ", area + 1) << pad_to_width("Now, date: __________", scale_width + 3)
+        << "A few weeks later, date: ______\n";
+    auto row = [&](std::string_view name) {
+        out << '\n'
+            << pad_to_width(name, area) << ' ' << k_zero_to_ten << "   " << k_zero_to_ten << '\n';
+    };
+    for (const auto& name : b.columns) {
+        row(name);
+    }
+    for (int i = 0; i < b.count; ++i) {
+        row(repeat("_", area));
+    }
+}
+
 void text_block(std::ostream& out, const Block& b) {
     switch (b.type) {
     case Block::Type::heading:
@@ -127,6 +156,14 @@ void text_block(std::ostream& out, const Block& b) {
     case Block::Type::quadrants:
         out << '\n';
         text_quadrants(out, b.count);
+        break;
+    case Block::Type::numbered:
+        out << '\n';
+        text_numbered(out, b);
+        break;
+    case Block::Type::ratings:
+        out << '\n';
+        text_ratings(out, b);
         break;
     }
 }
@@ -182,6 +219,26 @@ void markdown_block(std::ostream& out, const Block& b) {
         }
         out << "\"Using\" can be read as \"doing\" for an activity.\n\n";
         break;
+    case Block::Type::numbered:
+        out << "**" << markdown_escape(b.text) << "**\n\n";
+        for (int i = 1; i <= b.count; ++i) {
+            out << i << ". " << line << "\n\n";
+        }
+        break;
+    case Block::Type::ratings: {
+        const std::string scale = "0 · 1 · 2 · 3 · 4 · 5 · 6 · 7 · 8 · 9 · 10";
+        const std::string date = repeat("\\_", 8);
+        out << "| Area | Now, date: " << date << " | A few weeks later, date: " << date
+            << " |\n| --- | --- | --- |\n";
+        for (const auto& name : b.columns) {
+            out << "| " << markdown_escape(name) << " | " << scale << " | " << scale << " |\n";
+        }
+        for (int i = 0; i < b.count; ++i) {
+            out << "| " << repeat("\\_", 10) << " | " << scale << " | " << scale << " |\n";
+        }
+        out << '\n';
+        break;
+    }
     }
 }
 
@@ -203,7 +260,53 @@ constexpr std::string_view k_sheet_css = R"(
 .quadrants .line { border-bottom: 1px solid #999; height: 7.5mm; padding-top: 2.5mm;
                    font-size: 8.5pt; color: #555; }
 .urge-log th { font-size: 8.5pt; }
+.num { display: flex; align-items: flex-end; padding-bottom: 0.5mm; height: 9mm; }
+.num span { width: 7mm; }
+.pie-row { display: flex; align-items: center; gap: 6mm; margin: 1mm 0 2mm; }
+.pie-row svg { width: 80mm; height: 61mm; flex: none; }
+.pie-row text { font-size: 9.5px; fill: #222; }
+.ratings th, .ratings td { vertical-align: middle; padding: 0.6mm 1.5mm; }
+.ratings tbody th { background: none; font-weight: normal; width: 24mm; height: 7mm; }
+.dots { display: flex; gap: 0.9mm; }
+.dots span { display: inline-block; width: 5.2mm; height: 5.2mm; line-height: 5mm; font-size: 7.5pt;
+             text-align: center; border: 1px solid #999; border-radius: 50%; }
 )";
+
+// A blank balance pie: one slice an area, rings 1 to 10 from the centre out, for a member to put
+// a dot on each slice and join them up.
+void html_pie(std::ostream& out, const std::vector<std::string>& areas) {
+    constexpr double pi = 3.14159265358979323846;
+    constexpr int ring = 8; // 10 rings make a radius of 80
+    const auto n = static_cast<double>(areas.size());
+    out << "<svg viewBox=\"-120 -92 240 184\" role=\"img\" aria-label=\"A blank pie of "
+        << areas.size() << " slices: 0 at the centre, 10 at the rim\">\n";
+    for (int k = 1; k <= 10; ++k) {
+        out << fmt::format("<circle r=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                           k * ring, k == 10 ? "#555" : "#ccc", k == 10 ? 1.2 : 0.6);
+    }
+    out << '\n';
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        const double spoke = -pi / 2 + 2 * pi * static_cast<double>(i) / n;
+        const double middle = spoke + pi / n;
+        const double x = 86 * std::cos(middle), y = 86 * std::sin(middle);
+        const char* anchor = x > 5 ? "start" : x < -5 ? "end" : "middle";
+        out << fmt::format("<line x1=\"0\" y1=\"0\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+                           "stroke=\"#555\" stroke-width=\"0.8\"/>",
+                           10 * ring * std::cos(spoke), 10 * ring * std::sin(spoke))
+            << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" "
+                           "dominant-baseline=\"middle\">{}</text>\n",
+                           x, y, anchor, html_escape(areas[i]));
+    }
+    out << "</svg>\n";
+}
+
+std::string html_zero_to_ten() {
+    std::string dots = "<span class=\"dots\">";
+    for (int i = 0; i <= 10; ++i) {
+        dots += "<span>" + std::to_string(i) + "</span>";
+    }
+    return dots + "</span>";
+}
 
 void html_block(std::ostream& out, const Block& b) {
     switch (b.type) {
@@ -265,6 +368,32 @@ void html_block(std::ostream& out, const Block& b) {
         out << "</table>\n<p class=\"muted\">\"Using\" can be read as \"doing\" for an "
                "activity.</p>\n";
         break;
+    case Block::Type::numbered:
+        out << "<p>" << html_escape(b.text) << "</p>\n";
+        for (int i = 1; i <= b.count; ++i) {
+            out << "<div class=\"write num\"><span>" << i << ".</span></div>\n";
+        }
+        break;
+    case Block::Type::ratings: {
+        out << "<div class=\"pie-row\">\n";
+        html_pie(out, b.columns);
+        out << "<p class=\"muted\">On the pie, the centre is 0 and the rim is 10: put a dot on "
+               "each slice at its number and join the dots up. Where the shape dips, that area "
+               "may want a little more room.</p>\n</div>\n";
+        const auto dots = html_zero_to_ten();
+        out << "<table class=\"ratings\"><thead><tr><th>Area</th><th>Now, date: __________</th>"
+               "<th>A few weeks later, date: __________</th></tr></thead><tbody>\n";
+        for (const auto& name : b.columns) {
+            out << "<tr><th scope=\"row\">" << html_escape(name) << "</th><td>" << dots
+                << "</td><td>" << dots << "</td></tr>\n";
+        }
+        for (int i = 0; i < b.count; ++i) {
+            out << "<tr><th scope=\"row\"></th><td>" << dots << "</td><td>" << dots
+                << "</td></tr>\n";
+        }
+        out << "</tbody></table>\n";
+        break;
+    }
     }
 }
 
@@ -278,6 +407,12 @@ std::string_view css_class(WorksheetKind kind) {
         return "urge-log";
     case WorksheetKind::change_plan:
         return "change-plan";
+    case WorksheetKind::values:
+        return "values";
+    case WorksheetKind::abc:
+        return "abc";
+    case WorksheetKind::balance:
+        return "balance";
     }
     return "";
 }

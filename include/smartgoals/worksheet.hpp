@@ -11,9 +11,10 @@
 // member's data: it is built from its kind alone, then rendered as text, Markdown or HTML.
 namespace smartgoals {
 
-enum class WorksheetKind { weekly, cbc, urge_log, change_plan };
+enum class WorksheetKind { weekly, cbc, urge_log, change_plan, values, abc, balance };
 
-// `weekly`, `cbc`, `urge-log`, `change-plan`; `all` gives every kind.
+// `weekly`, `cbc` (or `cba`), `urge-log`, `change-plan`, `values`, `abc`, `balance`; `all` gives
+// every kind, in that order.
 std::optional<std::vector<WorksheetKind>> parse_worksheet_kinds(std::string_view name);
 
 // One part of a worksheet.
@@ -25,6 +26,9 @@ struct Block {
         lines,     // `text`, then `count` blank lines to write on
         table,     // `columns` over `count` blank rows
         quadrants, // the cost-benefit 2x2, `count` lines a box, each with short/long boxes
+        numbered,  // `text`, then `count` numbered lines to write on, in order
+        ratings,   // each of `columns` (areas of life) rated 0 to 10, now and a few weeks later,
+                   // then `count` rows left blank for areas a member names; HTML adds the pie
     };
     Type type;
     std::string text;

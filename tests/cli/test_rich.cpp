@@ -250,7 +250,8 @@ TEST_CASE("the printed review opens with a summary, keeps its words apart and it
 
 TEST_CASE("each HTML worksheet prints on exactly one page, and all on one page each") {
     Sandbox s;
-    for (const char* kind : {"weekly", "cbc", "urge-log", "change-plan"}) {
+    for (const char* kind :
+         {"weekly", "cbc", "urge-log", "change-plan", "values", "abc", "balance"}) {
         INFO(kind);
         const auto html = s.ok({"worksheet", kind, "--format", "html", "--title",
                                 "Tuesday group — St Mary's Hall, 7 pm"});
@@ -259,7 +260,20 @@ TEST_CASE("each HTML worksheet prints on exactly one page, and all on one page e
         CHECK(contains(pdf_text(s, pdf), "Tuesday group"));
     }
     const auto all = print_to_pdf(s, "all", s.ok({"worksheet", "all", "--format", "html"}));
-    CHECK(pages(s, all) == 4);
+    CHECK(pages(s, all) == 7);
+    // Each worksheet starts its own page, in order, the new tools after the first four.
+    const auto printed = page_words(s, all);
+    REQUIRE(printed.size() == 7);
+    const auto first_words = [&](std::size_t p) {
+        std::string words;
+        for (std::size_t i = 0; i < printed[p].words.size() && i < 6; ++i) {
+            words += printed[p].words[i].text + " ";
+        }
+        return words;
+    };
+    CHECK(contains(first_words(4), "Hierarchy of values"));
+    CHECK(contains(first_words(5), "ABC"));
+    CHECK(contains(first_words(6), "Lifestyle balance pie"));
     CHECK_FALSE(std::filesystem::exists(s.db)); // a worksheet never touches anyone's data
 }
 
@@ -313,7 +327,9 @@ TEST_CASE("cbc show as Markdown and as a printable HTML grid") {
 
 TEST_CASE("worksheet rejects unknown kinds and formats") {
     Sandbox s;
-    check_refused(s, {"worksheet", "goals"}, "'goals' is not a worksheet");
+    check_refused(s, {"worksheet", "goals"},
+                  "'goals' is not a worksheet; use weekly, cbc, urge-log, change-plan, values, "
+                  "abc, balance or all");
     check_refused(s, {"worksheet", "weekly", "--format", "pdf"},
                   "--format: 'pdf' is not a worksheet format");
     check_refused(s, {"review", "--format", "docx"}, "use text, markdown, html or json");

@@ -70,7 +70,7 @@ t smartgoals cbc edit 1 1 --quadrant c
           "benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu "
           "bn cn\n"
           "goals completions checkins urges cbc weeks\n"
-          "weekly cbc urge-log change-plan all\n"
+          "weekly cbc urge-log change-plan values abc balance all\n"
           "text markdown html json\n"
           "tuesday thursday\n"
           "this last next -1 -2 -4 yesterday\n"
