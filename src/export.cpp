@@ -346,6 +346,26 @@ void export_values(Store& store, const ExportRequest& request, std::ostream& out
     writer.finish();
 }
 
+void export_abc(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request,
+                     {"id", "uuid", "date", "week", "event", "belief", "consequence", "dispute",
+                      "effective", "urge_id", "urge_uuid"});
+    const Weekday ws = store.week_start();
+    const auto rows = store.rows(Rows::abc, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        const Date date = stored_date(query.getColumn(2));
+        const auto urge = query.getColumn(8);
+        writer.row({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    format_date(date), format_date(week_containing(date, ws).start),
+                    query.getColumn(3).getString(), query.getColumn(4).getString(),
+                    query.getColumn(5).getString(), query.getColumn(6).getString(),
+                    query.getColumn(7).getString(), urge.isNull() ? Cell{} : Cell{urge.getInt64()},
+                    text_or_empty(query.getColumn(9))});
+    }
+    writer.finish();
+}
+
 void export_balance(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request, {"id", "uuid", "date", "area", "score"});
     const auto rows = store.rows(Rows::balance, window_of(request));
@@ -392,6 +412,9 @@ std::optional<ExportTable> parse_export_table(std::string_view name) {
     if (name == "values") {
         return ExportTable::values;
     }
+    if (name == "abc") {
+        return ExportTable::abc;
+    }
     if (name == "balance") {
         return ExportTable::balance;
     }
@@ -424,6 +447,8 @@ void export_table(Store& store, const ExportRequest& request, std::ostream& out)
         return export_weeks(store, request, out);
     case ExportTable::values:
         return export_values(store, request, out);
+    case ExportTable::abc:
+        return export_abc(store, request, out);
     case ExportTable::balance:
         return export_balance(store, request, out);
     }

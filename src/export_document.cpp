@@ -172,6 +172,24 @@ void write_values(Store& store, const ExportRequest& request, std::ostream& out)
     }
 }
 
+void write_abc(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "abc");
+    const auto rows = store.rows(Rows::abc, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        writer.add({{"id", query.getColumn(0).getInt64()},
+                    {"uuid", query.getColumn(1).getString()},
+                    {"date", query.getColumn(2).getString()},
+                    {"event", query.getColumn(3).getString()},
+                    {"belief", text_or_null(query.getColumn(4))},
+                    {"consequence", text_or_null(query.getColumn(5))},
+                    {"dispute", text_or_null(query.getColumn(6))},
+                    {"effective", text_or_null(query.getColumn(7))},
+                    {"urge_id", int_or_null(query.getColumn(8))},
+                    {"urge_uuid", text_or_null(query.getColumn(9))}});
+    }
+}
+
 void write_balance(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "balance");
     const auto rows = store.rows(Rows::balance, window_of(request));
@@ -209,6 +227,7 @@ void export_document(Store& store, const ExportRequest& request, std::ostream& o
     write_urges(store, request, out);
     write_comparisons(store, request, out);
     write_values(store, request, out);
+    write_abc(store, request, out);
     write_balance(store, request, out);
     write_removed(store, request, out);
     out << "}\n";

@@ -351,6 +351,21 @@ Value read_value(const Fields& f, Date today, std::set<std::string>& uuids) {
     return v;
 }
 
+Abc read_abc(const Fields& f, Date today, std::set<std::string>& uuids) {
+    Abc a;
+    a.id = f.number("id", 1, k_max_id).value_or(0);
+    a.uuid = f.uuid("uuid", uuids);
+    a.date = *f.date("date", true, today);
+    a.event = f.text("event", true);
+    a.belief = f.text("belief");
+    a.consequence = f.text("consequence");
+    a.dispute = f.text("dispute");
+    a.effective = f.text("effective");
+    a.urge_uuid = f.text("urge_uuid");
+    a.created = timestamp_of(a.date);
+    return a;
+}
+
 BalanceRating read_balance(const Fields& f, Date today, std::set<std::string>& uuids) {
     BalanceRating r;
     r.id = f.number("id", 1, k_max_id).value_or(0);
@@ -434,6 +449,7 @@ ImportDocument parse_document(const std::string& text, Date today) {
     read_all(top, "urges", read_urge, today, uuids, doc.urges);
     read_all(top, "cbc", read_comparison, today, uuids, doc.comparisons);
     read_all(top, "values", read_value, today, uuids, doc.values);
+    read_all(top, "abc", read_abc, today, uuids, doc.abc);
     read_all(top, "balance", read_balance, today, uuids, doc.balance);
     const auto& removed = top.array("removed");
     for (std::size_t i = 0; i < removed.size(); ++i) {
@@ -568,6 +584,20 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.values.added;
         }
     }
+    for (const auto& abc : doc.abc) {
+        if (store.id_of_uuid("abcs", abc.uuid)) {
+            ++report.abc.skipped;
+        } else if (store.is_removed(abc.uuid)) {
+            ++report.abc.removed_here;
+        } else {
+            Abc copy = abc;
+            // Linked to its urge when that urge is here (imported above, or here before).
+            copy.urge_id =
+                copy.urge_uuid.empty() ? std::nullopt : store.id_of_uuid("urges", copy.urge_uuid);
+            store.add_abc(copy);
+            ++report.abc.added;
+        }
+    }
     for (const auto& rating : doc.balance) {
         if (store.id_of_uuid("balance_ratings", rating.uuid)) {
             ++report.balance.skipped;
@@ -579,9 +609,9 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.balance.added;
         }
     }
-    constexpr std::string_view k_records[] = {"goals",       "completions",    "checkins",
-                                              "urges",       "comparisons",    "comparison_items",
-                                              "life_values", "balance_ratings"};
+    constexpr std::string_view k_records[] = {"goals",       "completions",     "checkins",
+                                              "urges",       "comparisons",     "comparison_items",
+                                              "life_values", "balance_ratings", "abcs"};
     for (const auto& removal : doc.removed) {
         // Named, not bound: clang 14 cannot capture a structured binding in a lambda.
         const std::string& uuid = removal.first;

@@ -100,6 +100,7 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     auto review = build_review(store.history_in_weeks(first, last, week.start), week, today,
                                trend_weeks, totals);
     review.owner = store.setting("name").value_or("");
+    review.abcs = store.abcs_between(week.start, week.end());
     for (auto& value : store.values(k_values_in_review)) {
         review.values.push_back(std::move(value.text));
     }

@@ -43,6 +43,18 @@ Json urges_json(const UrgeSummary& u) {
         {"triggers", triggers}};
 }
 
+Json abc_json(const std::vector<Abc>& abcs) {
+    Json out = Json::array();
+    for (const auto& a : abcs) {
+        out.push_back({{"id", a.id},
+                       {"uuid", a.uuid},
+                       {"date", format_date(a.date)},
+                       {"event", a.event},
+                       {"effective", a.effective.empty() ? Json(nullptr) : Json(a.effective)}});
+    }
+    return out;
+}
+
 } // namespace
 
 Json render_json(const Review& r) {
@@ -127,6 +139,7 @@ Json render_json(const Review& r) {
         {"let_go", let_go},
         {"weekly", weekly},
         {"urges", urges_json(r.urges)},
+        {"abc", abc_json(r.abcs)},
         {"trend", trend},
         {"totals",
          {{"as_of", format_date(r.totals.as_of)},

@@ -147,6 +147,19 @@ ReviewSection urges(const Review& r) {
     return s;
 }
 
+// The week's ABCs (SPEC §6.2): each by its effective new belief, or its event while the new
+// belief is still to come; no section in a week without one.
+ReviewSection abcs(const Review& r) {
+    ReviewSection s{fmt::format("ABCs ({})", r.abcs.size()), "", {}, ""};
+    for (const auto& a : r.abcs) {
+        s.items.push_back(
+            a.effective.empty()
+                ? fmt::format("{}: {} (a new belief still to come)", format_date(a.date), a.event)
+                : fmt::format("{}: {}", format_date(a.date), a.effective));
+    }
+    return s;
+}
+
 ReviewSection totals(const Review& r) {
     const auto& t = r.totals;
     return {fmt::format("{} (to {})", is_past(r) ? "By the end of that week" : "So far",
@@ -246,6 +259,7 @@ ReviewDocument layout_review(const Review& r) {
         doc.sections.push_back(std::move(s));
     }
     doc.sections.push_back(urges(r));
+    doc.sections.push_back(abcs(r));
     // A member's words are shown, never obeyed, in every format made from this layout.
     const auto show = [](ReviewSection& section) {
         section.title = shown(section.title);

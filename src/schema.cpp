@@ -185,6 +185,24 @@ CREATE TABLE balance_ratings (
 );
 CREATE INDEX balance_ratings_area ON balance_ratings (area, date);
 )sql",
+    // Schema 11: SMART's ABC (SPEC §6.2). An urge it started from may be removed later; the ABC
+    // stays, no longer linked.
+    R"sql(
+CREATE TABLE abcs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    event TEXT NOT NULL CHECK (event <> ''),
+    belief TEXT NOT NULL DEFAULT '',
+    consequence TEXT NOT NULL DEFAULT '',
+    dispute TEXT NOT NULL DEFAULT '',
+    effective TEXT NOT NULL DEFAULT '',
+    urge_id INTEGER REFERENCES urges (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX abcs_date ON abcs (date);
+CREATE INDEX abcs_urge ON abcs (urge_id);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -208,6 +226,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(8, {"undo_log"});
     since(9, {"removed"});
     since(10, {"life_values", "balance_ratings"});
+    since(11, {"abcs"});
     return tables;
 }
 

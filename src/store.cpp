@@ -261,9 +261,9 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
 }
 
 namespace {
-constexpr std::string_view k_record_tables[] = {"goals",       "completions",    "checkins",
-                                                "urges",       "comparisons",    "comparison_items",
-                                                "life_values", "balance_ratings"};
+constexpr std::string_view k_record_tables[] = {
+    "goals",       "completions",     "checkins", "urges", "comparisons", "comparison_items",
+    "life_values", "balance_ratings", "abcs"};
 std::string_view checked_table(std::string_view table) {
     for (auto t : k_record_tables) {
         if (t == table) {

@@ -50,6 +50,10 @@ const char* sql_of(Rows which) {
     case Rows::balance:
         return "SELECT id, uuid, date, area, score FROM balance_ratings WHERE date BETWEEN "
                ":since AND :until ORDER BY id";
+    case Rows::abc:
+        return "SELECT a.id, a.uuid, a.date, a.event, a.belief, a.consequence, a.dispute, "
+               "a.effective, a.urge_id, u.uuid FROM abcs a LEFT JOIN urges u ON u.id = a.urge_id "
+               "WHERE a.date BETWEEN :since AND :until ORDER BY a.id";
     case Rows::every_comparison_item:
         return "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
                "substr(created_at, 1, 10) FROM comparison_items ORDER BY comparison_id, id";

@@ -198,3 +198,101 @@ bool Store::remove_balance_rating(std::int64_t id, Date on) {
 }
 
 } // namespace smartgoals
+
+namespace smartgoals {
+
+namespace {
+
+constexpr const char* k_abc_columns =
+    "SELECT a.id, a.uuid, a.date, a.event, a.belief, a.consequence, a.dispute, a.effective, "
+    "a.urge_id, u.uuid, a.created_at FROM abcs a LEFT JOIN urges u ON u.id = a.urge_id ";
+
+Abc read_abc(SQLite::Statement& query) {
+    Abc a{.id = query.getColumn(0).getInt64(),
+          .uuid = query.getColumn(1).getString(),
+          .date = stored_date(query.getColumn(2)),
+          .event = query.getColumn(3).getString(),
+          .belief = query.getColumn(4).getString(),
+          .consequence = query.getColumn(5).getString(),
+          .dispute = query.getColumn(6).getString(),
+          .effective = query.getColumn(7).getString(),
+          .urge_uuid = query.getColumn(9).getString(),
+          .created = query.getColumn(10).getString()};
+    if (!query.getColumn(8).isNull()) {
+        a.urge_id = query.getColumn(8).getInt64();
+    }
+    return a;
+}
+
+// Binds date, event, belief, consequence, dispute, effective and urge_id from `first` on.
+void bind_abc_fields(SQLite::Statement& statement, const Abc& abc, int first) {
+    statement.bind(first, format_date(abc.date));
+    statement.bind(first + 1, abc.event);
+    statement.bind(first + 2, abc.belief);
+    statement.bind(first + 3, abc.consequence);
+    statement.bind(first + 4, abc.dispute);
+    statement.bind(first + 5, abc.effective);
+    if (abc.urge_id) {
+        statement.bind(first + 6, *abc.urge_id);
+    } else {
+        statement.bind(first + 6);
+    }
+}
+
+} // namespace
+
+void Store::add_abc(Abc& abc) {
+    if (abc.uuid.empty()) {
+        throw std::logic_error("ABC without uuid");
+    }
+    SQLite::Statement& insert =
+        cached("INSERT INTO abcs (id, uuid, created_at, date, event, belief, consequence, "
+               "dispute, effective, urge_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "abcs", abc.id);
+    insert.bind(2, abc.uuid);
+    insert.bind(3, abc.created);
+    bind_abc_fields(insert, abc, 4);
+    insert.exec();
+    insert.reset();
+    abc.id = m_db->getLastInsertRowid();
+}
+
+std::optional<Abc> Store::abc(std::int64_t id) {
+    SQLite::Statement& query = cached(std::string(k_abc_columns) + "WHERE a.id = ?");
+    query.bind(1, id);
+    std::optional<Abc> out;
+    if (query.executeStep()) {
+        out = read_abc(query);
+    }
+    query.reset();
+    return out;
+}
+
+void Store::update_abc(const Abc& abc) {
+    SQLite::Statement& update =
+        cached("UPDATE abcs SET date = ?, event = ?, belief = ?, consequence = ?, dispute = ?, "
+               "effective = ?, urge_id = ? WHERE id = ?");
+    bind_abc_fields(update, abc, 1);
+    update.bind(8, abc.id);
+    update.exec();
+    update.reset();
+}
+
+std::vector<Abc> Store::abcs_between(std::optional<Date> from, std::optional<Date> to) {
+    SQLite::Statement& query =
+        cached(std::string(k_abc_columns) + "WHERE a.date BETWEEN ? AND ? ORDER BY a.date, a.id");
+    query.bind(1, from ? format_date(*from) : "0000-00-00");
+    query.bind(2, to ? format_date(*to) : "9999-99-99");
+    std::vector<Abc> out;
+    while (query.executeStep()) {
+        out.push_back(read_abc(query));
+    }
+    query.reset();
+    return out;
+}
+
+bool Store::remove_abc(std::int64_t id, Date on) {
+    return delete_remembered("abcs", id, on);
+}
+
+} // namespace smartgoals

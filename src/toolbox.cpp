@@ -142,7 +142,7 @@ void render_balance_html(const std::vector<AreaRatings>& pie, std::ostream& out,
     const std::string title =
         owner.empty() ? "Life balance" : fmt::format("{}: life balance", shown(owner));
     out << html_page_start(title, R"(
-svg.pie { display: block; margin: 2mm auto 4mm; width: 120mm; height: 120mm; }
+svg.pie { display: block; margin: 2mm auto 4mm; width: 150mm; height: 109mm; }
 svg.pie text { font-size: 11px; fill: #222; }
 svg.pie .ring { fill: none; stroke: #ccc; }
 svg.pie .latest { fill: #4a7fb0; fill-opacity: 0.75; stroke: #2f5f8a; }
@@ -154,30 +154,30 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
         << "</h1>\n<p>Each area of life rated 0 to 10: the "
            "filled slice is the latest rating, the dashed line the one before.</p>\n";
     // Equal slices, each filled out from the centre as far as its rating (the balance wheel).
-    constexpr double c = 160, radius = 110;
+    constexpr double cx = 220, cy = 160, radius = 120; // room for the names either side
     const double slice =
         2 * std::numbers::pi / static_cast<double>(std::max<std::size_t>(1, pie.size()));
     const auto point = [&](double r, double angle) {
-        return fmt::format("{:.1f},{:.1f}", c + r * std::sin(angle), c - r * std::cos(angle));
+        return fmt::format("{:.1f},{:.1f}", cx + r * std::sin(angle), cy - r * std::cos(angle));
     };
     const auto wedge = [&](int score, double from, const char* cls) {
         const double r = radius * score / 10.0;
         return fmt::format("<path class=\"{}\" d=\"M{} L{} A{:.1f},{:.1f} 0 0 1 {} Z\"/>\n", cls,
                            point(0, 0), point(r, from), r, r, point(r, from + slice));
     };
-    out << "<svg class=\"pie\" role=\"img\" viewBox=\"0 0 320 320\" "
+    out << "<svg class=\"pie\" role=\"img\" viewBox=\"0 0 440 320\" "
            "xmlns=\"http://www.w3.org/2000/svg\"><title>"
         << html_escape(title) << "</title>\n";
     for (int ring = 2; ring <= 10; ring += 2) {
-        out << fmt::format("<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"{:.1f}\"/>\n", c, c,
+        out << fmt::format("<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"{:.1f}\"/>\n", cx, cy,
                            radius * ring / 10.0);
     }
     for (std::size_t i = 0; i < pie.size(); ++i) {
         const double from = slice * static_cast<double>(i);
         const auto& a = pie[i];
-        out << "<line x1=\"" << c << "\" y1=\"" << c << "\" x2=\""
-            << fmt::format("{:.1f}", c + radius * std::sin(from)) << "\" y2=\""
-            << fmt::format("{:.1f}", c - radius * std::cos(from)) << "\" stroke=\"#ccc\"/>\n";
+        out << "<line x1=\"" << cx << "\" y1=\"" << cy << "\" x2=\""
+            << fmt::format("{:.1f}", cx + radius * std::sin(from)) << "\" y2=\""
+            << fmt::format("{:.1f}", cy - radius * std::cos(from)) << "\" stroke=\"#ccc\"/>\n";
         if (a.latest && a.latest->score > 0) {
             out << wedge(a.latest->score, from, "latest");
         }
@@ -188,7 +188,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
         const double s = std::sin(middle);
         const char* anchor = s > 0.2 ? "start" : s < -0.2 ? "end" : "middle";
         out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{} {}</text>\n",
-                           c + (radius + 8) * s, c - (radius + 8) * std::cos(middle) + 4, anchor,
+                           cx + (radius + 8) * s, cy - (radius + 8) * std::cos(middle) + 4, anchor,
                            html_escape(shown(a.area)),
                            a.latest ? std::to_string(a.latest->score) : "–");
     }

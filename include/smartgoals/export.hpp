@@ -12,7 +12,7 @@
 
 namespace smartgoals {
 
-enum class ExportTable { goals, completions, checkins, urges, cbc, weeks, values, balance };
+enum class ExportTable { goals, completions, checkins, urges, cbc, weeks, values, abc, balance };
 enum class ExportFormat { csv, json };
 
 std::optional<ExportTable> parse_export_table(std::string_view name);

@@ -49,6 +49,7 @@ struct Review {
     Totals totals;
     std::string owner; // the member's name (the `name` setting), for the heading; may be empty
     std::vector<std::string> values; // the first k_values_in_review of the Hierarchy of Values
+    std::vector<Abc> abcs;           // the week's ABCs, oldest first
 
     Week week() const { return summary.week; }
     bool is_current() const;

@@ -52,6 +52,7 @@ enum class Rows {
     removed,               // uuid, date: what was removed (SPEC §6.1), by date then uuid
     values,                // id, uuid, position, text, created (date), in position order
     balance,               // id, uuid, date, area, score
+    abc, // id, uuid, date, event, belief, consequence, dispute, effective, urge_id, urge uuid
 };
 // Which records: by each one's date (goals and comparisons by their created date), inclusive,
 // open-ended where unset; `today` places "this week" for a goal's progress.
@@ -66,7 +67,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 10;
+    static constexpr int k_schema_version = 11;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -198,6 +199,15 @@ public:
     // Every rating, newest first.
     std::vector<BalanceRating> balance_ratings();
     bool remove_balance_rating(std::int64_t id, Date on);
+
+    // SMART's ABC. Adding fills in the id; an urge_id must name an urge that is here.
+    void add_abc(Abc& abc);
+    std::optional<Abc> abc(std::int64_t id);
+    // Writes every field but the uuid and created time.
+    void update_abc(const Abc& abc);
+    // ABCs dated from `from` to `to` (all when unset), oldest first.
+    std::vector<Abc> abcs_between(std::optional<Date> from, std::optional<Date> to);
+    bool remove_abc(std::int64_t id, Date on);
 
     // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
     Totals totals_through(Week week);

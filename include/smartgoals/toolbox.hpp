@@ -37,6 +37,22 @@ struct BalanceRating {
     std::string created;
 };
 
+// SMART's ABC: an Activating event, the Beliefs it stirred, their Consequences, a Dispute of
+// the belief, and the Effective new belief. Only the event is needed; the rest may come later.
+struct Abc {
+    std::int64_t id = 0;
+    std::string uuid;
+    Date date;
+    std::string event;                   // what a camera would have seen
+    std::string belief;                  // what I told myself
+    std::string consequence;             // how I felt and what I did
+    std::string dispute;                 // is it true? does it help me? what would I tell a friend?
+    std::string effective;               // the new belief
+    std::optional<std::int64_t> urge_id; // the logged urge it started from
+    std::string urge_uuid;               // that urge's uuid, for an export (empty for none)
+    std::string created;
+};
+
 // The areas a member rates, until they set their own (`balance areas --set`).
 std::vector<std::string> default_balance_areas();
 // The setting that holds a member's own areas, joined with commas.

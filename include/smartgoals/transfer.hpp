@@ -16,9 +16,9 @@ namespace smartgoals {
 inline constexpr int k_document_version = 2;
 
 // {"format":"smartgoals","version":2,"settings":{...},"goals":[...],"checkins":[...],
-// "urges":[...],"cbc":[...],"values":[...],"balance":[...],"removed":[...]}, completions nested in
-// goals and items in comparisons, one record a line, streamed. --since/--until choose the top-level
-// records by their date (a removal by the day it was made).
+// "urges":[...],"cbc":[...],"values":[...],"abc":[...],"balance":[...],"removed":[...]},
+// completions nested in goals and items in comparisons, one record a line, streamed.
+// --since/--until choose the top-level records by their date (a removal by the day it was made).
 void export_document(Store& store, const ExportRequest& request, std::ostream& out);
 
 // A document checked whole, ready to write. Ids are the wanted ones (0 when none was given).
@@ -29,6 +29,7 @@ struct ImportDocument {
     std::vector<Urge> urges;
     std::vector<CostBenefit> comparisons;
     std::vector<Value> values; // in their order in the file
+    std::vector<Abc> abc;      // urge_uuid names the urge each started from, here or in the file
     std::vector<BalanceRating> balance;
     std::vector<std::pair<std::string, Date>> removed; // uuid, the day it was removed
 };
@@ -43,7 +44,8 @@ struct ImportCount {
     int removed_here = 0; // removed here (SPEC §6.1): not brought back
 };
 struct ImportReport {
-    ImportCount settings, goals, completions, checkins, urges, comparisons, items, values, balance;
+    ImportCount settings, goals, completions, checkins, urges, comparisons, items, values, abc,
+        balance;
     ImportCount removals; // skipped: already remembered; removed_here: the record is kept here
 };
 

@@ -202,3 +202,132 @@ TEST_CASE("values and balance ratings travel in the JSON export and back, byte f
     check_refused(other, {"import", (other.dir / "bad.json").string()},
                   "import: balance[0].score: 12 is out of range (0 to 10)");
 }
+
+TEST_CASE("abc: an event, the beliefs it stirred, and a new belief, from an urge or not") {
+    Sandbox s;
+    s.ok({"-q", "urge-log", "--intensity", "7", "--at", "2026-11-17 18:30", "--trigger", "payday"});
+    // From an urge, an ABC is about the urge's day and linked to it.
+    CHECK(s.ok({"abc", "new", "--urge", "1", "--event", "Payday, walked past the pub", "--belief",
+                "I deserve it"}) == "1\n");
+    CHECK(s.ok({"abc", "new", "--event", "Row with my brother", "--consequence",
+                "Slammed the door"}) == "2\n");
+    const auto one = s.ok({"abc", "show", "1"});
+    CHECK(contains(one, "ABC #1  2026-11-17  (from urge #1)\n"));
+    CHECK(contains(one, "  B Beliefs: I deserve it\n"));
+    CHECK(contains(one, "  E Effective new belief: (not yet)\n"));
+    const auto list = s.ok({"abc", "list"});
+    CHECK(list.find("#2  2026-11-19  Row with my brother") < list.find("#1  2026-11-17"));
+    CHECK(contains(s.ok({"abc", "list", "--week", "2026-11-17"}), "#1  2026-11-17"));
+    CHECK(contains(s.run({"abc", "list", "--week", "last"}).err, "No ABCs that week."));
+
+    s.ok({"abc", "edit", "1", "--dispute", "Is it true? One is never one for me", "--effective",
+          "I can treat myself to a good meal"});
+    CHECK(contains(
+        s.run({"abc", "edit", "1", "--effective", "I can treat myself to a good meal"}).err,
+        "already reads that way; nothing changed"));
+    s.ok({"abc", "edit", "2", "--consequence", ""}); // "" clears a part
+    const auto json = nlohmann::json::parse(s.ok({"abc", "show", "2", "--format", "json"}));
+    CHECK(json["consequence"] == "");
+    CHECK(json["urge_id"].is_null());
+    CHECK(contains(s.ok({"abc", "show", "1", "--format", "markdown"}),
+                   "## E: Effective new belief\n\nI can treat myself to a good meal\n"));
+    s.ok({"abc", "edit", "2", "--event", "Row with my <b>brother</b>"});
+    const auto html = s.ok({"abc", "show", "2", "--format", "html"});
+    CHECK(contains(html, "Row with my &lt;b&gt;brother&lt;/b&gt;"));
+    CHECK(contains(html, "What would I tell a friend who thought this?"));
+
+    // The review shows the week's ABCs by their new beliefs.
+    const auto review = s.ok({"review", "--week", "this"});
+    CHECK(contains(review, "ABCs (2)\n  2026-11-17: I can treat myself to a good meal\n"
+                           "  2026-11-19: Row with my <b>brother</b> (a new belief still to "
+                           "come)\n"));
+    const auto rj = nlohmann::json::parse(s.ok({"review", "--week", "this", "--format", "json"}));
+    CHECK(rj["abc"].size() == 2);
+    CHECK(rj["abc"][1]["effective"].is_null());
+    CHECK_FALSE(contains(s.ok({"review", "--week", "last"}), "ABCs"));
+
+    // Removing the urge leaves the ABC, no longer linked; undo links it again.
+    s.ok({"urge-log", "remove", "1"});
+    CHECK(contains(s.ok({"abc", "show", "1"}), "ABC #1  2026-11-17\n"));
+    s.ok({"undo"});
+    CHECK(contains(s.ok({"abc", "show", "1"}), "(from urge #1)"));
+    s.ok({"abc", "remove", "2"});
+    CHECK_FALSE(contains(s.ok({"abc", "list"}), "#2"));
+    s.ok({"undo"});
+    CHECK(contains(s.ok({"abc", "list"}), "#2"));
+
+    const auto csv = s.ok({"export", "abc"});
+    CHECK(csv.rfind("id,uuid,date,week,event,belief,consequence,dispute,effective,urge_id,"
+                    "urge_uuid\r\n1,",
+                    0) == 0);
+    CHECK(contains(csv, ",2026-11-17,2026-11-16,\"Payday, walked past the pub\",I deserve it,,"));
+}
+
+TEST_CASE("abc refuses what it cannot record, and changes nothing") {
+    Sandbox s;
+    s.ok({"-q", "abc", "new", "--event", "Payday"});
+    check_refused(s, {"abc", "new", "--belief", "I deserve it"}, "the activating event is needed");
+    check_refused(s, {"abc", "new", "--event", "  "}, "the activating event is needed");
+    check_refused(s, {"abc", "new"},
+                  "abc new needs --event (and any other parts) when it is not "
+                  "run on a terminal");
+    check_refused(s, {"abc", "new", "--event", "x", "--urge", "4"}, "--urge: there is no urge #4");
+    check_refused(s, {"abc", "new", "--event", "x", "--date", "2026-11-20"}, "in the future");
+    check_refused(s, {"abc", "edit", "1"}, "abc edit needs something to change");
+    check_refused(s, {"abc", "edit", "1", "--event", ""}, "the activating event is needed");
+    check_refused(s, {"abc", "edit", "7", "--belief", "x"}, "there is no ABC #7");
+    check_refused(s, {"abc", "show", "1", "--format", "pdf"}, "'pdf' is not a format for abc");
+    check_refused(s, {"abc", "remove", "x1"}, "'x1'");
+    check_refused(s, {"abc", "list", "--week", "someday"}, "'someday'");
+}
+
+TEST_CASE("guided abc on a terminal asks each part, offers the disputing questions") {
+    Sandbox s;
+    s.env["COLUMNS"] = "200";
+    const auto r =
+        s.converse({"abc", "new"},
+                   {{"A (Activating event): What happened? (what a camera would have seen) ", "\n"},
+                    {"The event is the one answer an ABC needs.", ""},
+                    {"A (Activating event): ", "Walked past the pub on payday\n"},
+                    {"B (Beliefs): What did I tell myself about it? ", "I deserve a drink\n"},
+                    {"C (Consequences): How did I feel, and what did I do? ", "\n"},
+                    {"Is it true, and where is the evidence? Does it help me? What would I tell "
+                     "a friend who thought this?",
+                     ""},
+                    {"D (Dispute): ", "I can deserve something better\n"},
+                    {"E (Effective new belief): ", "A good meal is my treat\n"}});
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "Recorded ABC #1 (2026-11-19)."));
+    const auto json = nlohmann::json::parse(s.ok({"abc", "show", "1", "--format", "json"}));
+    CHECK(json["event"] == "Walked past the pub on payday");
+    CHECK(json["consequence"] == "");
+    CHECK(json["effective"] == "A good meal is my treat");
+    // Ctrl-D before the end records nothing.
+    const auto stopped = s.converse(
+        {"abc", "new"}, {{"A (Activating event): ", "Payday\n"}, {"B (Beliefs): ", "\x04"}});
+    CHECK(stopped.code == 2);
+    CHECK_FALSE(contains(s.ok({"abc", "list"}), "#2"));
+}
+
+TEST_CASE("ABCs travel in the JSON export with the urge they came from, byte for byte") {
+    Sandbox s;
+    s.ok({"-q", "urge-log", "--intensity", "7", "--at", "2026-11-17 18:30"});
+    s.ok({"-q", "abc", "new", "--urge", "1", "--event", "Payday", "--effective", "A good meal"});
+    s.ok({"-q", "abc", "new", "--event", "Row", "--date", "2026-11-02"});
+    const auto first = s.ok({"export"});
+    const auto doc = nlohmann::json::parse(first);
+    REQUIRE(doc["abc"].size() == 2);
+    CHECK(doc["abc"][0]["urge_uuid"] == doc["urges"][0]["uuid"]);
+    Sandbox other;
+    std::ofstream(other.dir / "all.json") << first;
+    CHECK(contains(other.run({"import", (other.dir / "all.json").string()}).err,
+                   "ABCs         2 added, 0 already here\n"));
+    CHECK(other.ok({"export"}) == first);
+    CHECK(contains(other.ok({"abc", "show", "1"}), "(from urge #1)"));
+    auto bad = doc;
+    bad["abc"][1].erase("event");
+    std::ofstream(other.dir / "bad.json") << bad.dump();
+    check_refused(other, {"import", (other.dir / "bad.json").string()},
+                  "import: abc[1].event: is missing");
+}

@@ -33,6 +33,7 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
     s.ok({"values", "add", "My kids"});
     s.ok({"values", "add", "Music"});
     s.ok({"balance", "rate", "family=5"});
+    s.ok({"abc", "new", "--event", "Row with my brother", "--urge", "1"});
     const auto file = (s.dir / "more.json").string();
     {
         Sandbox other;
@@ -41,6 +42,7 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         other.ok({"urge-log", "--intensity", "3", "--acted"});
         other.ok({"values", "add", "Faith"});
         other.ok({"balance", "rate", "health=4"});
+        other.ok({"abc", "new", "--event", "Friend called", "--urge", "1"});
         std::ofstream(file) << other.ok({"export"});
     }
     const std::vector<std::vector<std::string>> commands = {
@@ -79,6 +81,9 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         {"balance", "rate", "family=7", "work=2"},
         {"balance", "areas", "--set", "family,work,music"},
         {"balance", "remove", "1"},
+        {"abc", "new", "--event", "Payday", "--urge", "1"},
+        {"abc", "edit", "1", "--effective", "A good meal instead", "--urge", ""},
+        {"abc", "remove", "1"},
     };
     for (const auto& command : commands) {
         std::string joined;

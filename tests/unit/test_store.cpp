@@ -374,3 +374,25 @@ TEST_CASE("values keep places 1.. with no gaps through adds, moves and removals"
     CHECK_FALSE(store.remove_value(a, *parse_date("2026-11-19")));
     CHECK(store.values(2).size() == 2);
 }
+
+TEST_CASE("a schema 10 database gains ABCs, keeping its values") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Value v{.uuid = "v-1", .text = "My kids", .created = "2026-11-09T10:00:00"};
+        store.add_value(v);
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_10);
+    }
+    CHECK(Store::open(path, Store::Mode::read).abcs_between(std::nullopt, std::nullopt).empty());
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    Abc a{.uuid = "a-1", .date = *parse_date("2026-11-09"), .event = "Payday"};
+    store.add_abc(a);
+    CHECK(store.abc(a.id)->event == "Payday");
+    CHECK(store.values().at(0).text == "My kids");
+}
