@@ -1,7 +1,7 @@
 # fish completion for smartgoals
 # SPDX-License-Identifier: MIT
 
-set -l commands goal checkin review urge-log cbc cba worksheet export import config undo nudge
+set -l commands goal checkin review urge-log cbc cba values balance worksheet export import config undo nudge
 set -l weeks this last next -1 -2 -4 yesterday
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
@@ -24,6 +24,44 @@ function __smartgoals_using -a command sub
     contains -- $sub $words
 end
 
+# The command (the first word that is not an option or an option's value) is $argv[1], and, when
+# given, its subcommand (the next such word) is $argv[2]: `worksheet values`, `export balance`
+# and `goal add --area balance` are not the values or balance commands.
+function __smartgoals_command
+    set -l words (commandline -opc)
+    set -l plain
+    set -l i 2
+    while test $i -le (count $words)
+        switch $words[$i]
+            case --db --today --color --position --date --format --set
+                set i (math $i + 1)
+            case '-*'
+            case '*'
+                set -a plain $words[$i]
+        end
+        set i (math $i + 1)
+    end
+    test "$plain[1]" = "$argv[1]"; or return 1
+    switch (count $argv)
+        case 1
+            return 0
+        case '*'
+            test (count $plain) -ge 2; and contains -- $plain[2] $argv[2..-1]
+    end
+end
+
+# The areas of the member's balance pie, each as AREA= to type a score after.
+function __smartgoals_areas
+    set -l words (commandline -opc)
+    set -l db
+    if set -l i (contains -i -- --db $words)
+        set db --db $words[(math $i + 1)]
+    end
+    for area in (smartgoals $db balance areas 2>/dev/null)
+        echo $area=
+    end
+end
+
 complete -c smartgoals -f
 complete -c smartgoals -l db -r -F -d 'Database file'
 complete -c smartgoals -l today -x -a "$days" -d 'Take this day as today (YYYY-MM-DD, yesterday, mon...)'
@@ -38,6 +76,8 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a checkin
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a review -d 'The weekly review'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a urge-log -d 'Log an urge'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a 'cbc cba' -d 'Cost-benefit comparison'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a values -d 'What matters most to you, in order'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a balance -d 'Lifestyle Balance Pie: rate areas of life 0 to 10'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a worksheet -d 'A blank printable worksheet'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write your data as CSV or JSON'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import -d 'Merge a JSON export'
@@ -104,11 +144,30 @@ complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l weight -x -a 
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l activity -d 'About an activity'
 complete -c smartgoals -n "__fish_seen_subcommand_from cbc cba" -l format -x -a 'text markdown html json'
 
+# values
+complete -c smartgoals -n "__smartgoals_command values; and not __smartgoals_command values add list move edit remove" -a add -d 'Add what matters to you'
+complete -c smartgoals -n "__smartgoals_command values; and not __smartgoals_command values add list move edit remove" -a list -d 'Most important first'
+complete -c smartgoals -n "__smartgoals_command values; and not __smartgoals_command values add list move edit remove" -a move -d 'Move a value to another place'
+complete -c smartgoals -n "__smartgoals_command values; and not __smartgoals_command values add list move edit remove" -a edit -d 'Put a value in new words'
+complete -c smartgoals -n "__smartgoals_command values; and not __smartgoals_command values add list move edit remove" -a remove -d 'Remove a value'
+complete -c smartgoals -n "__smartgoals_command values add" -l position -x -d 'Its place, 1 for what matters most'
+
+# balance
+complete -c smartgoals -n "__smartgoals_command balance; and not __smartgoals_command balance rate show areas list remove" -a rate -d 'Rate areas of life, 0 to 10'
+complete -c smartgoals -n "__smartgoals_command balance; and not __smartgoals_command balance rate show areas list remove" -a show -d 'Latest ratings beside the ones before'
+complete -c smartgoals -n "__smartgoals_command balance; and not __smartgoals_command balance rate show areas list remove" -a areas -d 'The areas you rate'
+complete -c smartgoals -n "__smartgoals_command balance; and not __smartgoals_command balance rate show areas list remove" -a list -d 'Every rating with its id'
+complete -c smartgoals -n "__smartgoals_command balance; and not __smartgoals_command balance rate show areas list remove" -a remove -d 'Remove a rating'
+complete -c smartgoals -n "__smartgoals_command balance rate" -a '(__smartgoals_areas)'
+complete -c smartgoals -n "__smartgoals_command balance rate" -l date -x -a "$days" -d 'Day'
+complete -c smartgoals -n "__smartgoals_command balance show" -l format -x -a 'text markdown html json'
+complete -c smartgoals -n "__smartgoals_command balance areas" -l set -x -d 'Your areas, separated by commas'
+
 # worksheet, export, import, config
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -a 'weekly cbc urge-log change-plan values abc balance all'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l format -x -a 'text markdown html'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l title -x -d 'Group, date, venue'
-complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks values balance'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l since -x -a "$days" -d 'From (YYYY-MM-DD, yesterday, mon...)'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l until -x -a "$days" -d 'To (YYYY-MM-DD, today, fri...)'

@@ -325,12 +325,66 @@ TEST_CASE("cbc show as Markdown and as a printable HTML grid") {
     CHECK(contains(pdf_text(s, pdf), "Costs of not doing"));
 }
 
-TEST_CASE("worksheet rejects unknown kinds and formats") {
+namespace {
+
+// Prints `balance show --format html` on one page, each area's name followed by its latest
+// score (as the pie's labels and the table print them), and the names of areas not yet rated.
+void check_balance_page(const Sandbox& s, const std::string& name,
+                        const std::vector<std::pair<std::string, int>>& latest,
+                        const std::vector<std::string>& unrated) {
+    const auto pdf = print_to_pdf(s, name, s.ok({"balance", "show", "--format", "html"}));
+    CHECK(pages(s, pdf) == 1);
+    const auto text = pdf_text(s, pdf);
+    INFO(text);
+    for (const auto& [area, score] : latest) {
+        INFO(area);
+        CHECK(std::regex_search(
+            text, std::regex("(^|\\s)" + area + "\\s+" + std::to_string(score) + "(\\s|$)")));
+    }
+    for (const auto& area : unrated) {
+        CHECK(contains(text, area));
+    }
+}
+
+} // namespace
+
+TEST_CASE("balance show as HTML prints its pie on one page, every area with its score") {
     Sandbox s;
-    check_refused(s, {"worksheet", "goals"},
-                  "'goals' is not a worksheet; use weekly, cbc, urge-log, change-plan, values, "
-                  "abc, balance or all");
-    check_refused(s, {"worksheet", "weekly", "--format", "pdf"},
-                  "--format: 'pdf' is not a worksheet format");
-    check_refused(s, {"review", "--format", "docx"}, "use text, markdown, html or json");
+    s.ok(
+        {"balance", "rate", "family=6", "health=4", "work=7", "leisure=3", "--date", "2026-10-29"});
+    s.ok({"balance", "rate", "family=8", "health=5", "friends=9", "money=0"});
+    check_balance_page(
+        s, "balance",
+        {{"family", 8}, {"friends", 9}, {"health", 5}, {"work", 7}, {"leisure", 3}, {"money", 0}},
+        {"home", "growth"});
+}
+
+// A member's own sixteen areas, the most there can be, should still print on one page. They do
+// not yet: the table of numbers moves whole onto a second page (twelve areas fit on one Letter
+// page, fourteen do not), so this case is marked should_fail until the page is made to fit;
+// then the mark goes.
+TEST_CASE("balance show as HTML with a member's own sixteen areas prints on one page" *
+          doctest::should_fail()) {
+    Sandbox s;
+    const std::vector<std::string> own = {"family",  "friends", "health",       "work",
+                                          "leisure", "money",   "home",         "growth",
+                                          "faith",   "music",   "garden",       "learning",
+                                          "sleep",   "cooking", "volunteering", "community"};
+    std::string set;
+    for (const auto& area : own) {
+        set += (set.empty() ? "" : ",") + area;
+    }
+    s.ok({"balance", "areas", "--set", set});
+    std::vector<std::string> first = {"balance", "rate", "--date", "2026-11-02"};
+    std::vector<std::string> second = {"balance", "rate"};
+    std::vector<std::pair<std::string, int>> latest;
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        const int score = static_cast<int>(i % 11);
+        first.push_back(own[i] + "=" + std::to_string(10 - score));
+        second.push_back(own[i] + "=" + std::to_string(score));
+        latest.emplace_back(own[i], score);
+    }
+    s.ok(first);
+    s.ok(second);
+    check_balance_page(s, "balance-16", latest, {});
 }

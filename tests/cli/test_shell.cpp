@@ -28,6 +28,7 @@ void fill(const Sandbox& s) {
 TEST_CASE("bash completes commands, values and open goal ids") {
     Sandbox s;
     fill(s);
+    s.ok({"balance", "areas", "--set", "family,health,my faith"});
     const std::string script = R"(
 source /usr/share/bash-completion/bash_completion
 source )" + k_completions + R"(/smartgoals
@@ -53,12 +54,22 @@ t smartgoals urge-log ''
 t smartgoals cbc ''
 t smartgoals cbc edit 1 1 --term ''
 t smartgoals cbc edit 1 1 --quadrant c
+t smartgoals values ''
+t smartgoals values add x --p
+t smartgoals balance ''
+t smartgoals balance rate ''
+t smartgoals balance rate health=6 m
+t smartgoals balance rate health=6 --d
+t smartgoals balance show --format ''
+t smartgoals balance areas --s
+t smartgoals export v
 )";
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out ==
-          "goal checkin review urge-log cbc cba worksheet export import config undo nudge --db "
+          "goal checkin review urge-log cbc cba values balance worksheet export import config undo "
+          "nudge --db "
           "--today "
           "--color --quiet -q --plain --help --version\n"
           "add done drop reopen edit show list remove remove-completion\n"
@@ -69,7 +80,7 @@ t smartgoals cbc edit 1 1 --quadrant c
           "1\n"
           "benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu "
           "bn cn\n"
-          "goals completions checkins urges cbc weeks\n"
+          "goals completions checkins urges cbc weeks values balance\n"
           "weekly cbc urge-log change-plan values abc balance all\n"
           "text markdown html json\n"
           "tuesday thursday\n"
@@ -80,7 +91,16 @@ t smartgoals cbc edit 1 1 --quadrant c
           "list show edit remove\n"
           "new add show list remove rename edit delete\n"
           "short long none\n"
-          "costs-of-using costs-of-not-using cu cn\n");
+          "costs-of-using costs-of-not-using cu cn\n"
+          "add list move edit remove\n"
+          "--position --plain\n"
+          "rate show areas list remove\n"
+          "family= health= my\\ faith=\n" // the member's own areas, read from the database
+          "my\\ faith=\n"
+          "--date --db\n"
+          "text markdown html json\n"
+          "--set\n"
+          "values\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
@@ -93,14 +113,24 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
                                "complete -C 'smartgoals worksheet c'; echo ---; "
                                "complete -C 'smartgoals export --format '; echo ---; "
                                "complete -C 'smartgoals cbc edit 1 1 --term '; echo ---; "
-                               "complete -C 'smartgoals urge-log e'";
+                               "complete -C 'smartgoals urge-log e'; echo ---; "
+                               "complete -C 'smartgoals values '; echo ---; "
+                               "complete -C 'smartgoals balance rate '; echo ---; "
+                               "complete -C 'smartgoals balance show --format '; echo ---; "
+                               "complete -C 'smartgoals export b'; echo ---; "
+                               "complete -C 'smartgoals goal add x --area balance '";
     const auto r =
         run_process({"/usr/bin/fish", "--no-config", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out == "1\tWalk to the park\n2\tCall my sister\n---\n1\tDrinking\n---\n"
                    "cbc\nchange-plan\n---\ncsv\njson\n---\nlong\nnone\nshort\n---\n"
-                   "edit\tCorrect an urge\n");
+                   "edit\tCorrect an urge\n---\n"
+                   "add\tAdd what matters to you\nedit\tPut a value in new words\n"
+                   "list\tMost important first\nmove\tMove a value to another place\n"
+                   "remove\tRemove a value\n---\n"
+                   "family=\nfriends=\ngrowth=\nhealth=\nhome=\nleisure=\nmoney=\nwork=\n---\n"
+                   "html\njson\nmarkdown\ntext\n---\nbalance\n---\n"); // an area, not the command
 }
 
 TEST_CASE("zsh loads the completion under compinit") {
@@ -117,6 +147,56 @@ TEST_CASE("zsh loads the completion under compinit") {
     CHECK(r.code == 0);
     CHECK(r.out == "_smartgoals\nloaded\n");
     CHECK(r.err.empty());
+}
+
+TEST_CASE("zsh's completion function offers each command's words and the member's own") {
+    // zsh's completion system needs a terminal to run; here its builtins are stood in for by
+    // functions that print what _smartgoals hands them, for a given command line.
+    Sandbox s;
+    fill(s);
+    s.ok({"balance", "areas", "--set", "family,health,my faith"});
+    const std::string script = R"(
+_arguments() { if [[ $1 == -C ]]; then state=$STATE; line=(${=LINE}); return 1; fi
+               print -r -- "${(j: :)${(q-)@}}"; }
+_values() { print -r -- "$*"; }
+_describe() { print -r -- "${(j:|:)${(P)4}}"; }
+compadd() { print -r -- "compadd $*"; }
+t() { STATE=$1 LINE=$2 CURRENT=$3; source )" +
+                               k_completions +
+                               R"(/_smartgoals; }
+t argument values 2
+t argument 'values add' 3
+t argument balance 2
+t argument 'balance rate' 3
+t argument 'balance show' 3
+t argument 'balance areas' 3
+typeset -A opt_args
+_smartgoals_areas
+_smartgoals_ids goals
+)";
+    const auto r = run_process({"/usr/bin/zsh", "-f", "-c", script}, shell_env(s), "", s.dir);
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "subcommand add list move edit remove\n"
+          "'--position[its place, 1 for what matters most]:position:' 1:text:\n"
+          "subcommand rate show areas list remove\n"
+          "'--date[the day it is about]:day:(today yesterday monday tuesday wednesday thursday "
+          "friday saturday sunday)' '*:area=score:_smartgoals_areas'\n"
+          "'--format[format]:format:(text markdown html json)'\n"
+          "'--set[your areas, separated by commas]:areas:'\n"
+          "compadd -S = -- family health my faith\n"
+          "1:Walk to the park|2:Call my sister\n");
+    const auto commands =
+        run_process({"/usr/bin/zsh", "-f", "-c",
+                     "_arguments() { state=command; return 1; }; "
+                     "_describe() { print -rl -- ${(P)4}; }; source " +
+                         k_completions + "/_smartgoals | grep -E '^(values|balance|export):'"},
+                    shell_env(s), "", s.dir);
+    CHECK(commands.out == "values:Hierarchy of Values: what matters most to you, in order\n"
+                          "balance:Lifestyle Balance Pie: rate areas of life 0 to 10\n"
+                          "export:write your data as CSV or JSON\n");
 }
 
 TEST_CASE("the hidden __complete command lists ids quietly, and stays out of --help") {
