@@ -366,6 +366,30 @@ void export_abc(Store& store, const ExportRequest& request, std::ostream& out) {
     writer.finish();
 }
 
+void export_plans(Store& store, const ExportRequest& request, std::ostream& out) {
+    RowWriter writer(out, request,
+                     {"plan_id", "plan_uuid", "change", "importance", "confidence", "created",
+                      "part", "number", "text", "goal_id", "goal_uuid"});
+    const auto rows = store.rows(Rows::plans, window_of(request));
+    auto& query = *rows;
+    while (query.executeStep()) {
+        Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                query.getColumn(2).getString()};
+        for (int i = 3; i <= 10; ++i) {
+            const auto column = query.getColumn(i);
+            if (column.isNull()) {
+                row.emplace_back();
+            } else if (column.isInteger()) {
+                row.emplace_back(column.getInt64());
+            } else {
+                row.emplace_back(column.getString());
+            }
+        }
+        writer.row(row);
+    }
+    writer.finish();
+}
+
 void export_balance(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request, {"id", "uuid", "date", "area", "score"});
     const auto rows = store.rows(Rows::balance, window_of(request));
@@ -415,6 +439,9 @@ std::optional<ExportTable> parse_export_table(std::string_view name) {
     if (name == "abc") {
         return ExportTable::abc;
     }
+    if (name == "plans") {
+        return ExportTable::plans;
+    }
     if (name == "balance") {
         return ExportTable::balance;
     }
@@ -449,6 +476,8 @@ void export_table(Store& store, const ExportRequest& request, std::ostream& out)
         return export_values(store, request, out);
     case ExportTable::abc:
         return export_abc(store, request, out);
+    case ExportTable::plans:
+        return export_plans(store, request, out);
     case ExportTable::balance:
         return export_balance(store, request, out);
     }

@@ -190,6 +190,38 @@ void write_abc(Store& store, const ExportRequest& request, std::ostream& out) {
     }
 }
 
+void write_plans(Store& store, const ExportRequest& request, std::ostream& out) {
+    ArrayWriter writer(out, "plans");
+    const auto rows = store.rows(Rows::plans, window_of(request));
+    auto& query = *rows;
+    Json plan;
+    while (query.executeStep()) {
+        const auto id = query.getColumn(0).getInt64();
+        if (plan.is_null() || plan["plan_id"] != id) {
+            if (!plan.is_null()) {
+                writer.add(plan);
+            }
+            plan = Json{{"plan_id", id},
+                        {"plan_uuid", query.getColumn(1).getString()},
+                        {"change", query.getColumn(2).getString()},
+                        {"importance", int_or_null(query.getColumn(3))},
+                        {"confidence", int_or_null(query.getColumn(4))},
+                        {"created", query.getColumn(5).getString()},
+                        {"parts", Json::array()}};
+        }
+        if (!query.getColumn(6).isNull()) {
+            plan["parts"].push_back({{"part", query.getColumn(6).getString()},
+                                     {"number", query.getColumn(7).getInt64()},
+                                     {"text", query.getColumn(8).getString()},
+                                     {"goal_id", int_or_null(query.getColumn(9))},
+                                     {"goal_uuid", text_or_null(query.getColumn(10))}});
+        }
+    }
+    if (!plan.is_null()) {
+        writer.add(plan);
+    }
+}
+
 void write_balance(Store& store, const ExportRequest& request, std::ostream& out) {
     ArrayWriter writer(out, "balance");
     const auto rows = store.rows(Rows::balance, window_of(request));
@@ -228,6 +260,7 @@ void export_document(Store& store, const ExportRequest& request, std::ostream& o
     write_comparisons(store, request, out);
     write_values(store, request, out);
     write_abc(store, request, out);
+    write_plans(store, request, out);
     write_balance(store, request, out);
     write_removed(store, request, out);
     out << "}\n";

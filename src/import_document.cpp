@@ -366,6 +366,38 @@ Abc read_abc(const Fields& f, Date today, std::set<std::string>& uuids) {
     return a;
 }
 
+ChangePlan read_plan(const Fields& f, Date today, std::set<std::string>& uuids) {
+    ChangePlan p;
+    p.id = f.number("plan_id", 1, k_max_id).value_or(0);
+    p.uuid = f.uuid("plan_uuid", uuids);
+    p.change = f.text("change", true);
+    if (const auto n = f.number("importance", 1, 10)) {
+        p.importance = static_cast<int>(*n);
+    }
+    if (const auto n = f.number("confidence", 1, 10)) {
+        p.confidence = static_cast<int>(*n);
+    }
+    p.created = timestamp_of(*f.date("created", true, today));
+    const auto& parts = f.array("parts");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Fields l(parts[i], fmt::format("{}.parts[{}]", f.place(), i));
+        PlanLine line;
+        line.part = *l.choice<PlanPart>("part", parse_plan_part,
+                                        "reason, step, helper, sign, interfere", true);
+        line.number = static_cast<int>(*l.number("number", 1, 999, true));
+        line.text = l.text("text", true);
+        line.goal_uuid = l.text("goal_uuid");
+        for (const auto& other : p.lines) {
+            if (other.part == line.part && other.number == line.number) {
+                l.fail("number",
+                       fmt::format("{} {} appears twice", to_string(line.part), line.number));
+            }
+        }
+        p.lines.push_back(std::move(line));
+    }
+    return p;
+}
+
 BalanceRating read_balance(const Fields& f, Date today, std::set<std::string>& uuids) {
     BalanceRating r;
     r.id = f.number("id", 1, k_max_id).value_or(0);
@@ -450,6 +482,7 @@ ImportDocument parse_document(const std::string& text, Date today) {
     read_all(top, "cbc", read_comparison, today, uuids, doc.comparisons);
     read_all(top, "values", read_value, today, uuids, doc.values);
     read_all(top, "abc", read_abc, today, uuids, doc.abc);
+    read_all(top, "plans", read_plan, today, uuids, doc.plans);
     read_all(top, "balance", read_balance, today, uuids, doc.balance);
     const auto& removed = top.array("removed");
     for (std::size_t i = 0; i < removed.size(); ++i) {
@@ -598,6 +631,22 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.abc.added;
         }
     }
+    for (const auto& plan : doc.plans) {
+        if (store.id_of_uuid("plans", plan.uuid)) {
+            ++report.plans.skipped;
+        } else if (store.is_removed(plan.uuid)) {
+            ++report.plans.removed_here;
+        } else {
+            ChangePlan copy = plan;
+            // A step stays linked to the goal it became when that goal is here.
+            for (auto& line : copy.lines) {
+                line.goal_id = line.goal_uuid.empty() ? std::nullopt
+                                                      : store.id_of_uuid("goals", line.goal_uuid);
+            }
+            store.add_plan(copy);
+            ++report.plans.added;
+        }
+    }
     for (const auto& rating : doc.balance) {
         if (store.id_of_uuid("balance_ratings", rating.uuid)) {
             ++report.balance.skipped;
@@ -609,9 +658,9 @@ ImportReport import_document(Store& store, const ImportDocument& doc) {
             ++report.balance.added;
         }
     }
-    constexpr std::string_view k_records[] = {"goals",       "completions",     "checkins",
-                                              "urges",       "comparisons",     "comparison_items",
-                                              "life_values", "balance_ratings", "abcs"};
+    constexpr std::string_view k_records[] = {
+        "goals",       "completions",     "checkins", "urges", "comparisons", "comparison_items",
+        "life_values", "balance_ratings", "abcs",     "plans"};
     for (const auto& removal : doc.removed) {
         // Named, not bound: clang 14 cannot capture a structured binding in a lambda.
         const std::string& uuid = removal.first;

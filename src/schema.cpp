@@ -203,6 +203,27 @@ CREATE TABLE abcs (
 CREATE INDEX abcs_date ON abcs (date);
 CREATE INDEX abcs_urge ON abcs (urge_id);
 )sql",
+    // Schema 12: SMART's Change Plan (SPEC §6.2). A step that became a goal keeps the goal's id
+    // while the goal is here.
+    R"sql(
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    change TEXT NOT NULL CHECK (change <> ''),
+    importance INTEGER CHECK (importance BETWEEN 1 AND 10),
+    confidence INTEGER CHECK (confidence BETWEEN 1 AND 10),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE plan_lines (
+    plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    part TEXT NOT NULL CHECK (part IN ('reason', 'step', 'helper', 'sign', 'interfere')),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    text TEXT NOT NULL CHECK (text <> ''),
+    goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+    PRIMARY KEY (plan_id, part, number)
+) WITHOUT ROWID;
+CREATE INDEX plan_lines_goal ON plan_lines (goal_id);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -227,6 +248,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(9, {"removed"});
     since(10, {"life_values", "balance_ratings"});
     since(11, {"abcs"});
+    since(12, {"plans", "plan_lines"});
     return tables;
 }
 

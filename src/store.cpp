@@ -263,7 +263,7 @@ std::vector<Checkin> Store::checkins_between(Date from, Date to) {
 namespace {
 constexpr std::string_view k_record_tables[] = {
     "goals",       "completions",     "checkins", "urges", "comparisons", "comparison_items",
-    "life_values", "balance_ratings", "abcs"};
+    "life_values", "balance_ratings", "abcs",     "plans"};
 std::string_view checked_table(std::string_view table) {
     for (auto t : k_record_tables) {
         if (t == table) {

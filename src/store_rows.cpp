@@ -54,6 +54,13 @@ const char* sql_of(Rows which) {
         return "SELECT a.id, a.uuid, a.date, a.event, a.belief, a.consequence, a.dispute, "
                "a.effective, a.urge_id, u.uuid FROM abcs a LEFT JOIN urges u ON u.id = a.urge_id "
                "WHERE a.date BETWEEN :since AND :until ORDER BY a.id";
+    case Rows::plans:
+        return "SELECT p.id, p.uuid, p.change, p.importance, p.confidence, "
+               "substr(p.created_at, 1, 10), l.part, l.number, l.text, l.goal_id, g.uuid FROM "
+               "plans p LEFT JOIN plan_lines l ON l.plan_id = p.id LEFT JOIN goals g ON g.id = "
+               "l.goal_id WHERE substr(p.created_at, 1, 10) BETWEEN :since AND :until ORDER BY "
+               "p.id, CASE l.part WHEN 'reason' THEN 1 WHEN 'step' THEN 2 WHEN 'helper' THEN 3 "
+               "WHEN 'sign' THEN 4 ELSE 5 END, l.number";
     case Rows::every_comparison_item:
         return "SELECT comparison_id, id, uuid, quadrant, term, weight, text, "
                "substr(created_at, 1, 10) FROM comparison_items ORDER BY comparison_id, id";

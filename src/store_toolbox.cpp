@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 namespace smartgoals {
 
 namespace {
@@ -293,6 +295,142 @@ std::vector<Abc> Store::abcs_between(std::optional<Date> from, std::optional<Dat
 
 bool Store::remove_abc(std::int64_t id, Date on) {
     return delete_remembered("abcs", id, on);
+}
+
+} // namespace smartgoals
+
+namespace smartgoals {
+
+namespace {
+
+constexpr const char* k_plan_columns =
+    "SELECT id, uuid, change, importance, confidence, created_at FROM plans ";
+
+ChangePlan read_plan(SQLite::Statement& query) {
+    ChangePlan p{.id = query.getColumn(0).getInt64(),
+                 .uuid = query.getColumn(1).getString(),
+                 .change = query.getColumn(2).getString(),
+                 .created = query.getColumn(5).getString()};
+    if (!query.getColumn(3).isNull()) {
+        p.importance = query.getColumn(3).getInt();
+    }
+    if (!query.getColumn(4).isNull()) {
+        p.confidence = query.getColumn(4).getInt();
+    }
+    return p;
+}
+
+} // namespace
+
+void Store::add_plan(ChangePlan& plan) {
+    if (plan.uuid.empty()) {
+        throw std::logic_error("plan without uuid");
+    }
+    SQLite::Statement& insert = cached("INSERT INTO plans (id, uuid, change, importance, "
+                                       "confidence, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    bind_wanted_id(insert, "plans", plan.id);
+    insert.bind(2, plan.uuid);
+    insert.bind(3, plan.change);
+    plan.importance ? insert.bind(4, *plan.importance) : insert.bind(4);
+    plan.confidence ? insert.bind(5, *plan.confidence) : insert.bind(5);
+    insert.bind(6, plan.created);
+    insert.exec();
+    insert.reset();
+    plan.id = m_db->getLastInsertRowid();
+    update_plan(plan);
+}
+
+void Store::update_plan(const ChangePlan& plan) {
+    SQLite::Statement& update =
+        cached("UPDATE plans SET change = ?, importance = ?, confidence = ? WHERE id = ?");
+    update.bind(1, plan.change);
+    plan.importance ? update.bind(2, *plan.importance) : update.bind(2);
+    plan.confidence ? update.bind(3, *plan.confidence) : update.bind(3);
+    update.bind(4, plan.id);
+    update.exec();
+    update.reset();
+    // The lines are few: written whole, only where they differ, so that undo keeps just that.
+    const auto before = this->plan(plan.id);
+    const auto key = [](const PlanLine& l) { return std::pair(l.part, l.number); };
+    for (const auto& old : before->lines) {
+        const auto now = std::find_if(plan.lines.begin(), plan.lines.end(),
+                                      [&](const PlanLine& l) { return key(l) == key(old); });
+        if (now == plan.lines.end()) {
+            SQLite::Statement& remove =
+                cached("DELETE FROM plan_lines WHERE plan_id = ? AND part = ? AND number = ?");
+            remove.bind(1, plan.id);
+            remove.bind(2, std::string(to_string(old.part)));
+            remove.bind(3, old.number);
+            remove.exec();
+            remove.reset();
+        }
+    }
+    for (const auto& line : plan.lines) {
+        const auto old = std::find_if(before->lines.begin(), before->lines.end(),
+                                      [&](const PlanLine& l) { return key(l) == key(line); });
+        if (old != before->lines.end() && old->text == line.text && old->goal_id == line.goal_id) {
+            continue;
+        }
+        SQLite::Statement& write =
+            cached("INSERT OR REPLACE INTO plan_lines (plan_id, part, number, text, goal_id) "
+                   "VALUES (?, ?, ?, ?, ?)");
+        write.bind(1, plan.id);
+        write.bind(2, std::string(to_string(line.part)));
+        write.bind(3, line.number);
+        write.bind(4, line.text);
+        line.goal_id ? write.bind(5, *line.goal_id) : write.bind(5);
+        write.exec();
+        write.reset();
+    }
+}
+
+std::optional<ChangePlan> Store::plan(std::int64_t id) {
+    SQLite::Statement& query = cached(std::string(k_plan_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    std::optional<ChangePlan> out;
+    if (query.executeStep()) {
+        out = read_plan(query);
+    }
+    query.reset();
+    if (!out) {
+        return out;
+    }
+    SQLite::Statement& lines = cached(
+        "SELECT l.part, l.number, l.text, l.goal_id, g.uuid FROM plan_lines l LEFT JOIN goals g "
+        "ON g.id = l.goal_id WHERE l.plan_id = ? ORDER BY l.part, l.number");
+    lines.bind(1, id);
+    while (lines.executeStep()) {
+        PlanLine line{.part = stored_word(lines.getColumn(0), "a plan's part", parse_plan_part),
+                      .number = lines.getColumn(1).getInt(),
+                      .text = lines.getColumn(2).getString(),
+                      .goal_uuid = lines.getColumn(4).getString()};
+        if (!lines.getColumn(3).isNull()) {
+            line.goal_id = lines.getColumn(3).getInt64();
+        }
+        out->lines.push_back(std::move(line));
+    }
+    lines.reset();
+    std::stable_sort(out->lines.begin(), out->lines.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.part, a.number) < std::pair(b.part, b.number);
+    });
+    return out;
+}
+
+std::vector<ChangePlan> Store::plans() {
+    std::vector<std::int64_t> ids;
+    SQLite::Statement query(*m_db, "SELECT id FROM plans ORDER BY id");
+    while (query.executeStep()) {
+        ids.push_back(query.getColumn(0).getInt64());
+    }
+    std::vector<ChangePlan> out;
+    for (const auto id : ids) {
+        out.push_back(*plan(id));
+    }
+    return out;
+}
+
+bool Store::remove_plan(std::int64_t id, Date on) {
+    return delete_remembered("plans", id, on);
 }
 
 } // namespace smartgoals

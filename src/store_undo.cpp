@@ -111,7 +111,8 @@ std::optional<Store::Undoable> Store::undo_last() {
     // A row a cascade already removed is as good as removed; anything else found changed means
     // the record is no longer as the command left it, and nothing is taken back. One change
     // comes from taking back itself: an ABC added with the urge it came from loses its link
-    // when the urge goes first (ON DELETE SET NULL), and is then removed all the same.
+    // when the urge goes first (ON DELETE SET NULL), and is then removed or changed back all the
+    // same; so does a plan's step with the goal made from it.
     const auto on_conflict = [](void*, int conflict, sqlite3_changeset_iter* it) {
         const char* table = nullptr;
         int columns = 0, op = 0, indirect = 0;
@@ -119,8 +120,8 @@ std::optional<Store::Undoable> Store::undo_last() {
         if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE) {
             return SQLITE_CHANGESET_OMIT;
         }
-        if (conflict == SQLITE_CHANGESET_DATA && op == SQLITE_DELETE &&
-            std::string_view(table) == "abcs") {
+        if (conflict == SQLITE_CHANGESET_DATA && (op == SQLITE_DELETE || op == SQLITE_UPDATE) &&
+            (std::string_view(table) == "abcs" || std::string_view(table) == "plan_lines")) {
             return SQLITE_CHANGESET_REPLACE;
         }
         return SQLITE_CHANGESET_ABORT;

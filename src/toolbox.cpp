@@ -47,6 +47,32 @@ std::string bar(int score) {
 
 } // namespace
 
+std::string_view to_string(PlanPart part) {
+    switch (part) {
+    case PlanPart::reason:
+        return "reason";
+    case PlanPart::step:
+        return "step";
+    case PlanPart::helper:
+        return "helper";
+    case PlanPart::sign:
+        return "sign";
+    case PlanPart::interfere:
+        return "interfere";
+    }
+    return "step";
+}
+
+std::optional<PlanPart> parse_plan_part(std::string_view text) {
+    for (auto part : {PlanPart::reason, PlanPart::step, PlanPart::helper, PlanPart::sign,
+                      PlanPart::interfere}) {
+        if (to_string(part) == text) {
+            return part;
+        }
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> default_balance_areas() {
     return {"family", "friends", "health", "work", "leisure", "money", "home", "growth"};
 }
@@ -142,12 +168,13 @@ void render_balance_html(const std::vector<AreaRatings>& pie, std::ostream& out,
     const std::string title =
         owner.empty() ? "Life balance" : fmt::format("{}: life balance", shown(owner));
     out << html_page_start(title, R"(
-svg.pie { display: block; margin: 2mm auto 4mm; width: 150mm; height: 109mm; }
+svg.pie { display: block; margin: 1mm auto 2mm; width: 130mm; height: 94.5mm; }
 svg.pie text { font-size: 11px; fill: #222; }
 svg.pie .ring { fill: none; stroke: #ccc; }
 svg.pie .latest { fill: #4a7fb0; fill-opacity: 0.75; stroke: #2f5f8a; }
 svg.pie .previous { fill: none; stroke: #b0702a; stroke-width: 1.5; stroke-dasharray: 4 3; }
 table { break-inside: avoid; }
+th, td { padding: 0.4mm 1.5mm; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 )");
     out << "<h1>" << html_escape(title)

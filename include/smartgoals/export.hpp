@@ -12,7 +12,18 @@
 
 namespace smartgoals {
 
-enum class ExportTable { goals, completions, checkins, urges, cbc, weeks, values, abc, balance };
+enum class ExportTable {
+    goals,
+    completions,
+    checkins,
+    urges,
+    cbc,
+    weeks,
+    values,
+    abc,
+    plans,
+    balance
+};
 enum class ExportFormat { csv, json };
 
 std::optional<ExportTable> parse_export_table(std::string_view name);

@@ -52,7 +52,9 @@ enum class Rows {
     removed,               // uuid, date: what was removed (SPEC §6.1), by date then uuid
     values,                // id, uuid, position, text, created (date), in position order
     balance,               // id, uuid, date, area, score
-    abc, // id, uuid, date, event, belief, consequence, dispute, effective, urge_id, urge uuid
+    abc,   // id, uuid, date, event, belief, consequence, dispute, effective, urge_id, urge uuid
+    plans, // plan id, uuid, change, importance, confidence, created (date), then each line's
+           // part, number, text, goal_id, goal uuid (NULL for a plan with no lines)
 };
 // Which records: by each one's date (goals and comparisons by their created date), inclusive,
 // open-ended where unset; `today` places "this week" for a goal's progress.
@@ -67,7 +69,7 @@ struct RowWindow {
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 11;
+    static constexpr int k_schema_version = 12;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -208,6 +210,14 @@ public:
     // ABCs dated from `from` to `to` (all when unset), oldest first.
     std::vector<Abc> abcs_between(std::optional<Date> from, std::optional<Date> to);
     bool remove_abc(std::int64_t id, Date on);
+
+    // SMART's Change Plan. Adding fills in the id; its lines are written whole.
+    void add_plan(ChangePlan& plan);
+    std::optional<ChangePlan> plan(std::int64_t id); // with its lines
+    std::vector<ChangePlan> plans();                 // with their lines, oldest first
+    // Writes the change, the two ratings and every line as `plan` has them.
+    void update_plan(const ChangePlan& plan);
+    bool remove_plan(std::int64_t id, Date on); // with its lines; goals made from it stay
 
     // The totals of every week up to and including `week` (rule 8), from the weekly rollup.
     Totals totals_through(Week week);

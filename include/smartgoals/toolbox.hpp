@@ -53,6 +53,28 @@ struct Abc {
     std::string created;
 };
 
+// SMART's Change Plan Worksheet as data: the change I want to make, how important it is and how
+// confident I am (1 to 10), and its lists. A step may become a goal (`plan goal`).
+enum class PlanPart { reason, step, helper, sign, interfere };
+std::string_view to_string(PlanPart part);
+std::optional<PlanPart> parse_plan_part(std::string_view text);
+struct PlanLine {
+    PlanPart part = PlanPart::step;
+    int number = 1; // its order within its part, from 1
+    std::string text;
+    std::optional<std::int64_t> goal_id; // a step that became a goal, while the goal is here
+    std::string goal_uuid;               // that goal's uuid, for an export
+};
+struct ChangePlan {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string change;
+    std::optional<int> importance;
+    std::optional<int> confidence;
+    std::string created;
+    std::vector<PlanLine> lines; // by part, then number
+};
+
 // The areas a member rates, until they set their own (`balance areas --set`).
 std::vector<std::string> default_balance_areas();
 // The setting that holds a member's own areas, joined with commas.

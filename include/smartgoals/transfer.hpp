@@ -16,7 +16,7 @@ namespace smartgoals {
 inline constexpr int k_document_version = 2;
 
 // {"format":"smartgoals","version":2,"settings":{...},"goals":[...],"checkins":[...],
-// "urges":[...],"cbc":[...],"values":[...],"abc":[...],"balance":[...],"removed":[...]},
+// "urges":[...],"cbc":[...],"values":[...],"abc":[...],"plans":[...],"balance":[...],"removed":[...]},
 // completions nested in goals and items in comparisons, one record a line, streamed.
 // --since/--until choose the top-level records by their date (a removal by the day it was made).
 void export_document(Store& store, const ExportRequest& request, std::ostream& out);
@@ -30,6 +30,7 @@ struct ImportDocument {
     std::vector<CostBenefit> comparisons;
     std::vector<Value> values; // in their order in the file
     std::vector<Abc> abc;      // urge_uuid names the urge each started from, here or in the file
+    std::vector<ChangePlan> plans; // goal_uuid names the goal a step became, here or in the file
     std::vector<BalanceRating> balance;
     std::vector<std::pair<std::string, Date>> removed; // uuid, the day it was removed
 };
@@ -45,7 +46,7 @@ struct ImportCount {
 };
 struct ImportReport {
     ImportCount settings, goals, completions, checkins, urges, comparisons, items, values, abc,
-        balance;
+        plans, balance;
     ImportCount removals; // skipped: already remembered; removed_here: the record is kept here
 };
 

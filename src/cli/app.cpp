@@ -221,14 +221,14 @@ struct Command {
     void (*add)(CLI::App&, Action&);
 };
 constexpr Command k_commands[] = {
-    {{"goal"}, register_goal},           {{"checkin"}, register_checkin},
-    {{"review"}, register_review},       {{"urge-log"}, register_urge_log},
-    {{"cbc", "cba"}, register_cbc},      {{"values"}, register_values},
-    {{"balance"}, register_balance},     {{"abc"}, register_abc},
-    {{"worksheet"}, register_worksheet}, {{"config"}, register_config},
-    {{"export"}, register_export},       {{"import"}, register_import},
-    {{"undo"}, register_undo},           {{"nudge"}, register_nudge},
-    {{"__complete"}, register_complete},
+    {{"goal"}, register_goal},       {{"checkin"}, register_checkin},
+    {{"review"}, register_review},   {{"urge-log"}, register_urge_log},
+    {{"cbc", "cba"}, register_cbc},  {{"values"}, register_values},
+    {{"balance"}, register_balance}, {{"abc"}, register_abc},
+    {{"plan"}, register_plan},       {{"worksheet"}, register_worksheet},
+    {{"config"}, register_config},   {{"export"}, register_export},
+    {{"import"}, register_import},   {{"undo"}, register_undo},
+    {{"nudge"}, register_nudge},     {{"__complete"}, register_complete},
 };
 
 std::vector<const Command*> all_commands() {

@@ -116,6 +116,7 @@ void register_nudge(CLI::App& app, Action& action);
 void register_values(CLI::App& app, Action& action);
 void register_balance(CLI::App& app, Action& action);
 void register_abc(CLI::App& app, Action& action);
+void register_plan(CLI::App& app, Action& action);
 
 // Shared value checks: each throws UsageError naming the option.
 std::int64_t parse_id(const std::string& text, std::string_view what);

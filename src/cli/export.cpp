@@ -30,7 +30,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
         table = parse_export_table(o.table);
         if (!table) {
             throw UsageError(fmt::format("'{}' is not a table; use goals, completions, checkins, "
-                                         "urges, cbc, weeks, values, abc or balance",
+                                         "urges, cbc, weeks, values, abc, plans or balance",
                                          o.table));
         }
     }
@@ -41,8 +41,9 @@ void run_export(const ExportOptions& o, Context& ctx) {
             fmt::format("--format: '{}' is not an export format; use csv or json", o.format));
     }
     if (!table && *format == ExportFormat::csv) {
-        throw UsageError("CSV holds one table: name one (goals, completions, checkins, urges, cbc, "
-                         "weeks, values, abc, balance), or use --format json for everything");
+        throw UsageError(
+            "CSV holds one table: name one (goals, completions, checkins, urges, cbc, "
+            "weeks, values, abc, plans, balance), or use --format json for everything");
     }
     if (o.spreadsheet_safe && *format != ExportFormat::csv) {
         throw UsageError("--spreadsheet-safe is for CSV opened in a spreadsheet; JSON keeps the "
@@ -87,7 +88,7 @@ void register_export(CLI::App& app, Action& action) {
     auto* e = app.add_subcommand("export", "Write your data as CSV or JSON: one table, or "
                                            "everything as JSON");
     e->add_option("table", options->table,
-                  "goals, completions, checkins, urges, cbc, weeks, values, abc or balance; "
+                  "goals, completions, checkins, urges, cbc, weeks, values, abc, plans or balance; "
                   "none for everything (JSON)");
     e->add_option("--format", options->format, "csv (the default with a table) or json");
     e->add_option("--since", options->since,

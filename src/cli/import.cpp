@@ -94,7 +94,7 @@ void run_import(const std::string& file, const ImportDocument& document, Context
     // The toolbox of SPEC §6.2, when the file or this database has any of it.
     for (const auto& [kind, count] :
          {std::pair{"values", report.values}, std::pair{"ABCs", report.abc},
-          std::pair{"balance", report.balance}}) {
+          std::pair{"plans", report.plans}, std::pair{"balance", report.balance}}) {
         if (count.added + count.skipped + count.removed_here > 0) {
             line(kind, count);
         }

@@ -331,3 +331,105 @@ TEST_CASE("ABCs travel in the JSON export with the urge they came from, byte for
     check_refused(other, {"import", (other.dir / "bad.json").string()},
                   "import: abc[1].event: is missing");
 }
+
+TEST_CASE("plan: SMART's Change Plan as data, its steps becoming goals") {
+    Sandbox s;
+    CHECK(s.ok({"plan", "new", "Cut down at weekends", "--importance", "9", "--confidence", "6",
+                "--reason", "Be present for the kids", "--step", "No drinks at home", "--step",
+                "Swim on Sunday", "--helper", "My sister: a call on Fridays", "--sign",
+                "Saturday mornings feel good", "--interfere", "Payday: plan the evening"}) ==
+          "1\n");
+    CHECK(s.ok({"plan", "new", "Sleep by eleven"}) == "2\n");
+    // A step becomes a goal for the week asked; plan show says how it stands.
+    CHECK(s.ok({"plan", "goal", "1", "2", "--week", "next"}) == "1\n");
+    const auto goal = nlohmann::json::parse(s.ok({"export", "goals", "--format", "json"}))[0];
+    CHECK(goal["text"] == "Swim on Sunday");
+    CHECK(goal["week"] == "2026-11-23");
+    s.ok({"--today", "2026-11-24", "goal", "done", "1"});
+    const auto show = s.ok({"--today", "2026-11-24", "plan", "show", "1"});
+    CHECK(contains(show, "Change plan #1: Cut down at weekends\n"
+                         "  How important it is to me: 9/10. How confident I am: 6/10.\n"));
+    CHECK(contains(show, "The steps I plan to take\n  1. No drinks at home\n"
+                         "  2. Swim on Sunday (goal #1, done)\n"));
+    CHECK(contains(show, "Who can help, and how\n  1. My sister: a call on Fridays\n"));
+    CHECK(contains(s.ok({"plan", "show", "2"}), "The steps I plan to take\n  (not yet)\n"));
+    s.env["COLUMNS"] = "132";
+    CHECK(contains(s.ok({"plan", "list"}),
+                   "#1  Cut down at weekends  (importance 9/10, confidence 6/10; 2 steps; made "
+                   "2026-11-19)"));
+
+    // Steps given again replace the list; the step that kept its place and words keeps its goal.
+    s.ok({"plan", "edit", "1", "--step", "No drinks at home", "--step", "Swim on Sunday", "--step",
+          "Read before bed", "--confidence", "7"});
+    const auto json = nlohmann::json::parse(s.ok({"plan", "show", "1", "--format", "json"}));
+    CHECK(json["confidence"] == 7);
+    int steps = 0;
+    for (const auto& line : json["lines"]) {
+        if (line["part"] == "step") {
+            ++steps;
+            CHECK(line["goal_id"] == (line["number"] == 2 ? nlohmann::json(1) : nlohmann::json()));
+        }
+    }
+    CHECK(steps == 3);
+    CHECK(contains(s.run({"plan", "edit", "1", "--confidence", "7"}).err,
+                   "already reads that way; nothing changed"));
+    s.ok({"plan", "edit", "1", "--interfere", ""}); // "" clears a list
+    CHECK(contains(s.ok({"plan", "show", "1", "--format", "markdown"}),
+                   "## What could interfere, and what I can do about it\n\n(not yet)\n"));
+    CHECK(contains(s.ok({"plan", "show", "1", "--format", "html"}),
+                   "<li>2. Swim on Sunday (goal #1, done)</li>"));
+
+    const auto csv = s.ok({"export", "plans"});
+    CHECK(csv.rfind("plan_id,plan_uuid,change,importance,confidence,created,part,number,text,"
+                    "goal_id,goal_uuid\r\n1,",
+                    0) == 0);
+    CHECK(contains(csv, ",Cut down at weekends,9,7,2026-11-19,step,2,Swim on Sunday,1,"));
+    CHECK(contains(csv, ",Sleep by eleven,,,2026-11-19,,,,,\r\n")); // a plan with no lines
+
+    // Removing a plan keeps the goals made from it; undo brings the plan back.
+    s.ok({"plan", "remove", "1"});
+    CHECK(contains(s.ok({"goal", "list", "--all"}), "Swim on Sunday"));
+    s.ok({"undo"});
+    CHECK(contains(s.ok({"plan", "show", "1"}), "2. Swim on Sunday (goal #1"));
+}
+
+TEST_CASE("plan refuses what it cannot record, and changes nothing") {
+    Sandbox s;
+    s.ok({"-q", "plan", "new", "Cut down", "--step", "No drinks at home"});
+    check_refused(s, {"plan", "new", " "}, "the change");
+    check_refused(s, {"plan", "new", "x", "--importance", "0"},
+                  "--importance: 0 is out of range; use 1 to 10");
+    check_refused(s, {"plan", "new", "x", "--confidence", "11"}, "use 1 to 10");
+    check_refused(s, {"plan", "edit", "1"}, "plan edit needs something to change");
+    check_refused(s, {"plan", "edit", "3", "--change", "x"}, "there is no plan #3");
+    check_refused(s, {"plan", "goal", "1", "2"}, "plan #1 has no step 2");
+    check_refused(s, {"plan", "goal", "1", "1", "--week", "someday"}, "'someday'");
+    s.ok({"-q", "plan", "goal", "1", "1"});
+    check_refused(s, {"plan", "goal", "1", "1"}, "step 1 of plan #1 is already goal #1");
+    check_refused(s, {"plan", "show", "1", "--format", "pdf"}, "'pdf' is not a format for plan");
+    check_refused(s, {"plan", "remove", "one"}, "'one'");
+}
+
+TEST_CASE("plans travel in the JSON export with the goals their steps became, byte for byte") {
+    Sandbox s;
+    s.ok({"-q", "plan", "new", "Cut down", "--importance", "8", "--reason", "Kids", "--step",
+          "No drinks at home", "--step", "Swim"});
+    s.ok({"-q", "plan", "new", "Sleep"});
+    s.ok({"-q", "plan", "goal", "1", "2"});
+    const auto first = s.ok({"export"});
+    const auto doc = nlohmann::json::parse(first);
+    REQUIRE(doc["plans"].size() == 2);
+    CHECK(doc["plans"][0]["parts"][2]["goal_uuid"] == doc["goals"][0]["uuid"]);
+    CHECK(doc["plans"][1]["parts"].empty());
+    Sandbox other;
+    std::ofstream(other.dir / "all.json") << first;
+    CHECK(contains(other.run({"import", (other.dir / "all.json").string()}).err,
+                   "plans        2 added, 0 already here\n"));
+    CHECK(other.ok({"export"}) == first);
+    auto bad = doc;
+    bad["plans"][0]["parts"][1]["part"] = "wish";
+    std::ofstream(other.dir / "bad.json") << bad.dump();
+    check_refused(other, {"import", (other.dir / "bad.json").string()},
+                  "import: plans[0].parts[1].part: 'wish' is not one of reason, step, helper, "
+                  "sign, interfere");
+}

@@ -34,6 +34,8 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
     s.ok({"values", "add", "Music"});
     s.ok({"balance", "rate", "family=5"});
     s.ok({"abc", "new", "--event", "Row with my brother", "--urge", "1"});
+    s.ok({"plan", "new", "Cut down", "--step", "No drinks at home", "--step", "Swim"});
+    s.ok({"plan", "goal", "1", "2"});
     const auto file = (s.dir / "more.json").string();
     {
         Sandbox other;
@@ -43,6 +45,8 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         other.ok({"values", "add", "Faith"});
         other.ok({"balance", "rate", "health=4"});
         other.ok({"abc", "new", "--event", "Friend called", "--urge", "1"});
+        other.ok({"plan", "new", "Read more", "--step", "A chapter a night"});
+        other.ok({"plan", "goal", "1", "1"});
         std::ofstream(file) << other.ok({"export"});
     }
     const std::vector<std::vector<std::string>> commands = {
@@ -84,6 +88,10 @@ TEST_CASE("each command that changes data is taken back by undo, exactly") {
         {"abc", "new", "--event", "Payday", "--urge", "1"},
         {"abc", "edit", "1", "--effective", "A good meal instead", "--urge", ""},
         {"abc", "remove", "1"},
+        {"plan", "new", "Sleep", "--step", "Phone off at ten"},
+        {"plan", "goal", "1", "1"},
+        {"plan", "edit", "1", "--step", "No drinks at home", "--confidence", "7"},
+        {"plan", "remove", "1"},
     };
     for (const auto& command : commands) {
         std::string joined;

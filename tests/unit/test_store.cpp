@@ -396,3 +396,26 @@ TEST_CASE("a schema 10 database gains ABCs, keeping its values") {
     CHECK(store.abc(a.id)->event == "Payday");
     CHECK(store.values().at(0).text == "My kids");
 }
+
+TEST_CASE("a schema 11 database gains change plans, keeping its ABCs") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Abc a{.uuid = "a-1", .date = *parse_date("2026-11-09"), .event = "Payday"};
+        store.add_abc(a);
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_11);
+    }
+    CHECK(Store::open(path, Store::Mode::read).plans().empty());
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    ChangePlan p{.uuid = "p-1", .change = "Cut down"};
+    p.lines.push_back({.part = PlanPart::step, .number = 1, .text = "Swim"});
+    store.add_plan(p);
+    CHECK(store.plan(p.id)->lines.at(0).text == "Swim");
+    CHECK(store.abc(1)->event == "Payday");
+}
