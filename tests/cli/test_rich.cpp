@@ -384,3 +384,33 @@ TEST_CASE("balance show as HTML with a member's own sixteen areas prints on one 
     s.ok(second);
     check_balance_page(s, "balance-16", latest, {});
 }
+
+TEST_CASE("an ABC and a change plan each print on one page, their words shown as text") {
+    Sandbox s;
+    s.ok({"-q", "abc", "new", "--event", "Payday, walked past the <pub>", "--belief",
+          "I deserve it", "--consequence", "Felt restless", "--dispute",
+          "Is it true? Does it help me?", "--effective", "A good meal is my treat"});
+    s.ok({"-q",           "plan",
+          "new",          "Cut down at weekends",
+          "--importance", "9",
+          "--confidence", "6",
+          "--reason",     "Kids",
+          "--reason",     "Health",
+          "--step",       "No drinks at home",
+          "--step",       "Swim on Sunday",
+          "--step",       "Call my sister on Fridays",
+          "--helper",     "My sister",
+          "--sign",       "Saturday mornings feel good",
+          "--interfere",  "Payday: plan the evening"});
+    s.ok({"-q", "plan", "goal", "1", "2"});
+    for (const auto& [name, args] :
+         {std::pair{"abc", std::vector<std::string>{"abc", "show", "1", "--format", "html"}},
+          std::pair{"plan", std::vector<std::string>{"plan", "show", "1", "--format", "html"}}}) {
+        INFO(name);
+        const auto pdf = print_to_pdf(s, name, s.ok(args));
+        CHECK(pages(s, pdf) == 1);
+        const auto text = pdf_text(s, pdf);
+        CHECK(contains(text, name == std::string("abc") ? "Payday, walked past the <pub>"
+                                                        : "2. Swim on Sunday (goal #1, open)"));
+    }
+}

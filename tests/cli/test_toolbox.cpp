@@ -433,3 +433,35 @@ TEST_CASE("plans travel in the JSON export with the goals their steps became, by
                   "import: plans[0].parts[1].part: 'wish' is not one of reason, step, helper, "
                   "sign, interfere");
 }
+
+TEST_CASE("every tool filled: export, import into an empty database, export again is identical") {
+    Sandbox s;
+    s.ok({"-q", "goal", "add", "Walk", "--every-week", "--times", "2"});
+    s.ok({"-q", "goal", "done", "1"});
+    s.ok({"-q", "checkin", "--rating", "7", "--note", "steady"});
+    s.ok({"-q", "urge-log", "--intensity", "6", "--strategy", "delay", "--rode-out"});
+    s.ok({"-q", "cbc", "new", "Drinking"});
+    s.ok({"-q", "cbc", "add", "1", "bu", "Relaxing", "--weight", "3"});
+    s.ok({"-q", "values", "add", "My kids"});
+    s.ok({"-q", "values", "add", "Health", "--position", "1"});
+    s.ok({"-q", "balance", "areas", "--set", "family,health,music"});
+    s.ok({"-q", "balance", "rate", "family=7", "music=9"});
+    s.ok({"-q", "abc", "new", "--urge", "1", "--event", "Payday", "--effective", "A good meal"});
+    s.ok({"-q", "plan", "new", "Cut down", "--importance", "8", "--step", "Swim", "--sign",
+          "Sleep"});
+    s.ok({"-q", "plan", "goal", "1", "1"});
+    s.ok({"-q", "goal", "add", "Typo"});
+    s.ok({"-q", "goal", "remove", "3"});
+    const auto first = s.ok({"export"});
+    const auto doc = nlohmann::json::parse(first);
+    for (const char* key :
+         {"goals", "checkins", "urges", "cbc", "values", "abc", "plans", "balance", "removed"}) {
+        INFO(key);
+        CHECK_FALSE(doc[key].empty());
+    }
+    Sandbox other;
+    std::ofstream(other.dir / "all.json") << first;
+    other.ok({"-q", "import", (other.dir / "all.json").string()});
+    CHECK(other.ok({"export"}) == first);
+    CHECK(other.ok({"review", "--format", "json"}) == s.ok({"review", "--format", "json"}));
+}

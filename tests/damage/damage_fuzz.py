@@ -164,6 +164,14 @@ def build_base(runner, work):
     must(runner, db, "cbc", "add", "2", "cu", "Tired at work", "--term", "long")
     must(runner, db, "config", "set", "week-start", "wed")
     must(runner, db, "config", "set", "name", "Sam")
+    # SMART's other tools (SPEC §6.2), each with a record to read, change and remove.
+    must(runner, db, "values", "add", "My kids")
+    must(runner, db, "values", "add", "Music", "--position", "1")
+    must(runner, db, "balance", "rate", "family=6", "health=4")
+    must(runner, db, "abc", "new", "--event", "Payday", "--urge", "2", "--belief", "I deserve it")
+    must(runner, db, "plan", "new", "Cut down", "--importance", "8", "--step", "Swim",
+         "--step", "No drinks at home")
+    must(runner, db, "plan", "goal", "1", "1")
 
     inputs = os.path.join(work, "inputs")
     os.makedirs(inputs)
@@ -476,6 +484,11 @@ COMMANDS = [
     "goal remove 5", "goal remove-completion 2", "checkin edit 1 --rating 3 --date 2026-11-11",
     "checkin remove 2", "urge-log edit 2 --intensity 6 --strategy delay --at '2026-11-09 10:00'",
     "urge-log remove 3", "cbc edit 1 1 --quadrant cn --term none --weight 2", "cbc delete 2",
+    "values list", "values add Faith --position 2", "values move 1 2", "values remove 2",
+    "balance show", "balance show --format html", "balance rate work=7", "balance areas --set a,b",
+    "abc list", "abc show 1 --format json", "abc new --event Row", "abc edit 1 --effective Calm",
+    "abc remove 1", "plan show 1", "plan goal 1 2", "plan edit 1 --step Walk", "plan remove 1",
+    "export values", "export abc", "export plans", "export balance",
 ]
 
 
