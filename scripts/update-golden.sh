@@ -39,5 +39,13 @@ for kind in values abc balance; do
         "$binary" --color never worksheet "$kind" >"$golden/worksheet_$kind.txt"
 done
 
+# The balance pie of tests/unit/test_toolbox.cpp, as a terminal of 80 columns and in plain text.
+sg --today 2026-11-05 balance rate family=5 health=3
+sg --today 2026-11-19 balance rate family=7 work=0 "home=10"
+pie() { env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME="$work" SMARTGOALS_DB="$work/golden.db" \
+            COLUMNS=80 "$binary" --color never --today 2026-11-19 "$@" balance show; }
+pie >"$golden/balance_show.txt"
+pie --plain >"$golden/balance_show_plain.txt"
+
 git --no-pager diff --stat -- "$golden"
 echo "update-golden: wrote $golden; review the diff (git diff $golden) before committing" >&2
