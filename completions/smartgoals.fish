@@ -1,7 +1,7 @@
 # fish completion for smartgoals
 # SPDX-License-Identifier: MIT
 
-set -l commands goal checkin review urge-log cbc cba values balance worksheet export import config undo nudge
+set -l commands goal checkin review urge-log cbc cba values balance abc plan worksheet export import config undo nudge
 set -l weeks this last next -1 -2 -4 yesterday
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
@@ -26,14 +26,17 @@ end
 
 # The command (the first word that is not an option or an option's value) is $argv[1], and, when
 # given, its subcommand (the next such word) is $argv[2]: `worksheet values`, `export balance`
-# and `goal add --area balance` are not the values or balance commands.
+# and `goal add --area balance` are not the values or balance commands, nor `plan goal` the goal
+# command or `abc list` checkin's.
 function __smartgoals_command
     set -l words (commandline -opc)
     set -l plain
     set -l i 2
     while test $i -le (count $words)
         switch $words[$i]
-            case --db --today --color --position --date --format --set
+            case --db --today --color --position --date --format --set --week --area --event --belief \
+                --consequence --dispute --effective --urge --importance --confidence --reason --step \
+                --helper --sign --interfere --change
                 set i (math $i + 1)
             case '-*'
             case '*'
@@ -78,6 +81,8 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a urge-lo
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a 'cbc cba' -d 'Cost-benefit comparison'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a values -d 'What matters most to you, in order'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a balance -d 'Lifestyle Balance Pie: rate areas of life 0 to 10'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a abc -d "SMART's ABC: an event, beliefs, a dispute, a new belief"
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a plan -d 'Change Plan: the change you want, your reasons and steps'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a worksheet -d 'A blank printable worksheet'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write your data as CSV or JSON'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import -d 'Merge a JSON export'
@@ -89,12 +94,12 @@ complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l clear -d 'Forget
 
 # goal
 set -l goal_subs add done drop reopen edit show list remove remove-completion
-complete -c smartgoals -n "__fish_seen_subcommand_from goal; and not __fish_seen_subcommand_from $goal_subs" -a "$goal_subs"
+complete -c smartgoals -n "__smartgoals_command goal; and not __smartgoals_command goal $goal_subs" -a "$goal_subs"
 complete -c smartgoals -n "__smartgoals_using goal done; or __smartgoals_using goal drop; or __smartgoals_using goal edit" -a '(__smartgoals_ids goals)'
 complete -c smartgoals -n "__smartgoals_using goal reopen" -a '(__smartgoals_ids all-goals)'
 complete -c smartgoals -n "__smartgoals_using goal show; or __smartgoals_using goal remove" -a '(__smartgoals_ids all-goals)'
-complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l week -x -a "$weeks" -d 'Week'
-complete -c smartgoals -n "__fish_seen_subcommand_from goal" -l area -x -a "$areas none" -d 'SMART point'
+complete -c smartgoals -n "__smartgoals_command goal" -l week -x -a "$weeks" -d 'Week'
+complete -c smartgoals -n "__smartgoals_command goal" -l area -x -a "$areas none" -d 'SMART point'
 complete -c smartgoals -n "__smartgoals_using goal add; or __smartgoals_using goal edit" -l times -x -d 'Times a week'
 complete -c smartgoals -n "__smartgoals_using goal add" -l every-week -d 'A weekly goal'
 complete -c smartgoals -n "__smartgoals_using goal done" -l date -x -a "$days" -d 'Day'
@@ -106,7 +111,7 @@ complete -c smartgoals -n "__smartgoals_using goal list" -l all -d 'Every goal'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a list -d 'Check-ins of a week'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a edit -d 'Correct a check-in'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin; and not __fish_seen_subcommand_from list edit remove" -a remove -d 'Remove a check-in'
-complete -c smartgoals -n "__fish_seen_subcommand_from checkin list; or __fish_seen_subcommand_from urge-log list" -l all -d 'Every one'
+complete -c smartgoals -n "__smartgoals_command checkin list; or __smartgoals_command urge-log list" -l all -d 'Every one'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l rating -x -a '1 2 3 4 5 6 7 8 9 10' -d 'The last seven days'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l note -x -d 'A few words'
 complete -c smartgoals -n "__fish_seen_subcommand_from checkin" -l date -x -a "$days" -d 'Day'
@@ -163,11 +168,47 @@ complete -c smartgoals -n "__smartgoals_command balance rate" -l date -x -a "$da
 complete -c smartgoals -n "__smartgoals_command balance show" -l format -x -a 'text markdown html json'
 complete -c smartgoals -n "__smartgoals_command balance areas" -l set -x -d 'Your areas, separated by commas'
 
+# abc
+set -l abc_subs new list show edit remove
+complete -c smartgoals -n "__smartgoals_command abc; and not __smartgoals_command abc $abc_subs" -a new -d 'Record an ABC'
+complete -c smartgoals -n "__smartgoals_command abc; and not __smartgoals_command abc $abc_subs" -a list -d 'Every ABC, newest first'
+complete -c smartgoals -n "__smartgoals_command abc; and not __smartgoals_command abc $abc_subs" -a show -d 'One ABC in full'
+complete -c smartgoals -n "__smartgoals_command abc; and not __smartgoals_command abc $abc_subs" -a edit -d 'Change or add to any part'
+complete -c smartgoals -n "__smartgoals_command abc; and not __smartgoals_command abc $abc_subs" -a remove -d 'Remove an ABC'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l event -x -d 'A: what happened, as a camera would have seen it'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l belief -x -d 'B: what you told yourself about it'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l consequence -x -d 'C: how you felt, and what you did'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l dispute -x -d 'D: questioning the belief'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l effective -x -d 'E: the effective new belief'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l urge -x -d 'The logged urge it started from (its id)'
+complete -c smartgoals -n "__smartgoals_command abc new edit" -l date -x -a "$days" -d 'Day'
+complete -c smartgoals -n "__smartgoals_command abc list" -l week -x -a "$weeks" -d 'Week'
+complete -c smartgoals -n "__smartgoals_command abc show" -l format -x -a 'text markdown html json'
+
+# plan
+set -l plan_subs new list show edit remove goal
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a new -d 'Make a change plan'
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a list -d 'Every change plan'
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a show -d 'A plan in full, with the goals its steps became'
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a edit -d 'Change a plan'
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a remove -d 'Remove a plan; goals made from it stay'
+complete -c smartgoals -n "__smartgoals_command plan; and not __smartgoals_command plan $plan_subs" -a goal -d 'Turn a step into a goal'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l importance -x -a '1 2 3 4 5 6 7 8 9 10' -d 'How important the change is'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l confidence -x -a '1 2 3 4 5 6 7 8 9 10' -d 'How confident you are of making it'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l reason -x -d 'A reason for the change (repeat for more)'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l step -x -d 'A step to take (repeat for more, in order)'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l helper -x -d 'Who can help, and how (repeat for more)'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l sign -x -d 'How you will know it is working (repeat for more)'
+complete -c smartgoals -n "__smartgoals_command plan new edit" -l interfere -x -d 'What could interfere, and what to do (repeat for more)'
+complete -c smartgoals -n "__smartgoals_command plan edit" -l change -x -d 'The change, in new words'
+complete -c smartgoals -n "__smartgoals_command plan show" -l format -x -a 'text markdown html json'
+complete -c smartgoals -n "__smartgoals_command plan goal" -l week -x -a "$weeks" -d 'The week it is for'
+
 # worksheet, export, import, config
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -a 'weekly cbc urge-log change-plan values abc balance all'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l format -x -a 'text markdown html'
 complete -c smartgoals -n "__fish_seen_subcommand_from worksheet" -l title -x -d 'Group, date, venue'
-complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks values balance'
+complete -c smartgoals -n "__fish_seen_subcommand_from export" -a 'goals completions checkins urges cbc weeks values abc plans balance'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l since -x -a "$days" -d 'From (YYYY-MM-DD, yesterday, mon...)'
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l until -x -a "$days" -d 'To (YYYY-MM-DD, today, fri...)'

@@ -63,13 +63,24 @@ t smartgoals balance rate health=6 --d
 t smartgoals balance show --format ''
 t smartgoals balance areas --s
 t smartgoals export v
+t smartgoals abc ''
+t smartgoals abc new --e
+t smartgoals abc edit 1 --urge 3 --c
+t smartgoals abc list --week ''
+t smartgoals abc show 1 --format ''
+t smartgoals plan ''
+t smartgoals plan new x --importance ''
+t smartgoals plan new x --step y --s
+t smartgoals plan edit 1 --c
+t smartgoals plan goal 1 2 --w
+t smartgoals export p
 )";
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out ==
-          "goal checkin review urge-log cbc cba values balance worksheet export import config undo "
-          "nudge --db "
+          "goal checkin review urge-log cbc cba values balance abc plan worksheet export import "
+          "config undo nudge --db "
           "--today "
           "--color --quiet -q --plain --help --version\n"
           "add done drop reopen edit show list remove remove-completion\n"
@@ -80,7 +91,7 @@ t smartgoals export v
           "1\n"
           "benefits-of-using costs-of-using benefits-of-not-using costs-of-not-using bu cu "
           "bn cn\n"
-          "goals completions checkins urges cbc weeks values balance\n"
+          "goals completions checkins urges cbc weeks values abc plans balance\n"
           "weekly cbc urge-log change-plan values abc balance all\n"
           "text markdown html json\n"
           "tuesday thursday\n"
@@ -100,7 +111,18 @@ t smartgoals export v
           "--date --db\n"
           "text markdown html json\n"
           "--set\n"
-          "values\n");
+          "values\n"
+          "new list show edit remove\n"
+          "--event --effective\n"
+          "--consequence --color\n"
+          "this last next -1 -2 -4 yesterday\n"
+          "text markdown html json\n"
+          "new list show edit remove goal\n"
+          "1 2 3 4 5 6 7 8 9 10\n"
+          "--step --sign\n"
+          "--change --confidence --color\n"
+          "--week\n"
+          "plans\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
@@ -118,7 +140,16 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
                                "complete -C 'smartgoals balance rate '; echo ---; "
                                "complete -C 'smartgoals balance show --format '; echo ---; "
                                "complete -C 'smartgoals export b'; echo ---; "
-                               "complete -C 'smartgoals goal add x --area balance '";
+                               "complete -C 'smartgoals goal add x --area balance '; echo ---; "
+                               "complete -C 'smartgoals abc '; echo ---; "
+                               "complete -C 'smartgoals abc new --e'; echo ---; "
+                               "complete -C 'smartgoals abc show 1 --format '; echo ---; "
+                               "complete -C 'smartgoals abc list --a'; echo ---; "
+                               "complete -C 'smartgoals plan '; echo ---; "
+                               "complete -C 'smartgoals plan new x --i'; echo ---; "
+                               "complete -C 'smartgoals plan goal '; echo ---; "
+                               "complete -C 'smartgoals plan goal 1 2 --w'; echo ---; "
+                               "complete -C 'smartgoals export p'";
     const auto r =
         run_process({"/usr/bin/fish", "--no-config", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
@@ -130,7 +161,21 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
                    "list\tMost important first\nmove\tMove a value to another place\n"
                    "remove\tRemove a value\n---\n"
                    "family=\nfriends=\ngrowth=\nhealth=\nhome=\nleisure=\nmoney=\nwork=\n---\n"
-                   "html\njson\nmarkdown\ntext\n---\nbalance\n---\n"); // an area, not the command
+                   "html\njson\nmarkdown\ntext\n---\nbalance\n---\n" // an area, not the command
+                   "edit\tChange or add to any part\nlist\tEvery ABC, newest first\n"
+                   "new\tRecord an ABC\nremove\tRemove an ABC\nshow\tOne ABC in full\n---\n"
+                   "--effective\tE: the effective new belief\n"
+                   "--event\tA: what happened, as a camera would have seen it\n---\n"
+                   "html\njson\nmarkdown\ntext\n---\n"
+                   "---\n" // checkin's and urge-log's --all, not abc list's
+                   "edit\tChange a plan\ngoal\tTurn a step into a goal\nlist\tEvery change plan\n"
+                   "new\tMake a change plan\nremove\tRemove a plan; goals made from it stay\n"
+                   "show\tA plan in full, with the goals its steps became\n---\n"
+                   "--importance\tHow important the change is\n"
+                   "--interfere\tWhat could interfere, and what to do (repeat for more)\n---\n"
+                   "---\n" // plan's goal subcommand, not the goal command's subcommands
+                   "--week\tThe week it is for\n---\n"
+                   "plans\n");
 }
 
 TEST_CASE("zsh loads the completion under compinit") {
@@ -170,9 +215,22 @@ t argument balance 2
 t argument 'balance rate' 3
 t argument 'balance show' 3
 t argument 'balance areas' 3
+t argument abc 2
+t argument 'abc new' 3
+t argument 'abc show' 3
+t argument plan 2
+t argument 'plan edit' 3
+t argument 'plan goal' 3
+t argument export 2
 typeset -A opt_args
 _smartgoals_areas
 _smartgoals_ids goals
+_arguments() { if [[ $1 == -C ]]; then state=$STATE; line=(${=LINE}); return 1; fi
+               print -r -- "$CURRENT:${(j:,:)words}"; }
+words=(abc new --) # the subcommand, not the command, is the command word for abc's and plan's
+t argument 'abc new' 3
+words=(plan goal 1 '')
+t argument 'plan goal 1' 4
 )";
     const auto r = run_process({"/usr/bin/zsh", "-f", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
@@ -186,16 +244,49 @@ _smartgoals_ids goals
           "friday saturday sunday)' '*:area=score:_smartgoals_areas'\n"
           "'--format[format]:format:(text markdown html json)'\n"
           "'--set[your areas, separated by commas]:areas:'\n"
+          "subcommand new list show edit remove\n"
+          "'--event[A, what happened, as a camera would have seen it]:event:' "
+          "'--belief[B, what you told yourself about it]:belief:' "
+          "'--consequence[C, how you felt, and what you did]:consequence:' "
+          "'--dispute[D, questioning the belief (is it true? does it help me?)]:dispute:' "
+          "'--effective[E, the effective new belief]:new belief:' "
+          "'--urge[the logged urge it started from (urge-log list shows them)]:urge id:' "
+          "'--date[the day it is about]:day:(today yesterday monday tuesday wednesday thursday "
+          "friday saturday sunday)'\n"
+          "'--format[format]:format:(text markdown html json)' '1:ABC id (abc list shows them):'\n"
+          "subcommand new list show edit remove goal\n"
+          "'--change[the change, in new words]:change:' "
+          "'--importance[how important the change is, 1 to 10]:importance:(1 2 3 4 5 6 7 8 9 10)' "
+          "'--confidence[how confident you are of making it, 1 to 10]:confidence:(1 2 3 4 5 6 7 "
+          "8 9 10)' '*--reason[a reason for the change (repeat for more)]:reason:' "
+          "'*--step[a step to take (repeat for more, in order)]:step:' "
+          "'*--helper[who can help, and how (repeat for more)]:helper:' "
+          "'*--sign[how you will know the plan is working (repeat for more)]:sign:' "
+          "'*--interfere[what could interfere, and what to do about it (repeat for more)]:"
+          "interfere:' '1:plan id (plan list shows them):'\n"
+          "'--week[the week it is for]:week:(this last next -1 -2 -4 yesterday)' "
+          "'1:plan id (plan list shows them):' '2:step number (plan show lists them):'\n"
+          "'--format[format]:format:(csv json)' '--since[from]:day:(today yesterday monday "
+          "tuesday wednesday thursday friday saturday sunday)' '--until[to]:day:(today yesterday "
+          "monday tuesday wednesday thursday friday saturday sunday)' "
+          "'(-o --output)-o[file]:file:_files' '(-o --output)--output[file]:file:_files' "
+          "'--spreadsheet-safe[guard formulas]' "
+          "'1::table:(goals completions checkins urges cbc weeks values abc plans balance)'\n"
           "compadd -S = -- family health my faith\n"
-          "1:Walk to the park|2:Call my sister\n");
-    const auto commands =
-        run_process({"/usr/bin/zsh", "-f", "-c",
-                     "_arguments() { state=command; return 1; }; "
-                     "_describe() { print -rl -- ${(P)4}; }; source " +
-                         k_completions + "/_smartgoals | grep -E '^(values|balance|export):'"},
-                    shell_env(s), "", s.dir);
+          "1:Walk to the park|2:Call my sister\n"
+          "2:new,--\n"
+          "3:goal,1,\n");
+    const auto commands = run_process(
+        {"/usr/bin/zsh", "-f", "-c",
+         "_arguments() { state=command; return 1; }; "
+         "_describe() { print -rl -- ${(P)4}; }; source " +
+             k_completions + "/_smartgoals | grep -E '^(values|balance|abc|plan|export):'"},
+        shell_env(s), "", s.dir);
     CHECK(commands.out == "values:Hierarchy of Values: what matters most to you, in order\n"
                           "balance:Lifestyle Balance Pie: rate areas of life 0 to 10\n"
+                          "abc:SMART's ABC: an event, the beliefs it stirred, a dispute, a new "
+                          "belief\n"
+                          "plan:Change Plan: the change you want, your reasons and steps\n"
                           "export:write your data as CSV or JSON\n");
 }
 
