@@ -188,6 +188,20 @@ template <typename T> Cell optional_cell(const std::optional<T>& value) {
     return value ? Cell{static_cast<long long>(*value)} : Cell{};
 }
 
+// Columns `first` to `last` of a LEFT JOIN's row, each a number, a text or empty (NULL).
+void append_cells(Row& row, SQLite::Statement& query, int first, int last) {
+    for (int i = first; i <= last; ++i) {
+        const auto column = query.getColumn(i);
+        if (column.isNull()) {
+            row.emplace_back();
+        } else if (column.isInteger()) {
+            row.emplace_back(column.getInt64());
+        } else {
+            row.emplace_back(column.getString());
+        }
+    }
+}
+
 void export_goals(Store& store, const ExportRequest& request, std::ostream& out) {
     RowWriter writer(out, request,
                      {"id", "uuid", "text", "area", "kind", "target", "week", "status", "created",
@@ -280,16 +294,7 @@ void export_cbc(Store& store, const ExportRequest& request, std::ostream& out) {
         Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                 query.getColumn(2).getString(), query.getColumn(3).getString(),
                 query.getColumn(4).getString()};
-        for (int i = 5; i <= 10; ++i) {
-            const auto column = query.getColumn(i);
-            if (column.isNull()) {
-                row.emplace_back();
-            } else if (column.isInteger()) {
-                row.emplace_back(column.getInt64());
-            } else {
-                row.emplace_back(column.getString());
-            }
-        }
+        append_cells(row, query, 5, 10);
         writer.row(row);
     }
     writer.finish();
@@ -375,16 +380,7 @@ void export_plans(Store& store, const ExportRequest& request, std::ostream& out)
     while (query.executeStep()) {
         Row row{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
                 query.getColumn(2).getString()};
-        for (int i = 3; i <= 10; ++i) {
-            const auto column = query.getColumn(i);
-            if (column.isNull()) {
-                row.emplace_back();
-            } else if (column.isInteger()) {
-                row.emplace_back(column.getInt64());
-            } else {
-                row.emplace_back(column.getString());
-            }
-        }
+        append_cells(row, query, 3, 10);
         writer.row(row);
     }
     writer.finish();

@@ -384,9 +384,12 @@ ChangePlan read_plan(const Fields& f, Date today, std::set<std::string>& uuids) 
         PlanLine line;
         line.part = *l.choice<PlanPart>("part", parse_plan_part,
                                         "reason, step, helper, sign, interfere", true);
-        line.number = static_cast<int>(*l.number("number", 1, 999, true));
+        line.number = static_cast<int>(*l.number("number", 1, 1'000'000, true));
         line.text = l.text("text", true);
         line.goal_uuid = l.text("goal_uuid");
+        if (!line.goal_uuid.empty() && line.part != PlanPart::step) {
+            l.fail("goal_uuid", "belongs to steps only: only a step becomes a goal");
+        }
         for (const auto& other : p.lines) {
             if (other.part == line.part && other.number == line.number) {
                 l.fail("number",
@@ -404,8 +407,15 @@ BalanceRating read_balance(const Fields& f, Date today, std::set<std::string>& u
     r.uuid = f.uuid("uuid", uuids);
     r.date = *f.date("date", true, today);
     r.area = f.text("area", true);
-    if (r.area.find('=') != std::string::npos || r.area.find(',') != std::string::npos) {
-        f.fail("area", "holds '=' or ','");
+    // An area as `balance areas --set` would take it: one name, trimmed, nothing hidden in it.
+    bool one_name = false;
+    try {
+        one_name = parse_balance_areas(r.area, "area") == std::vector<std::string>{r.area};
+    } catch (const UsageError&) {
+    }
+    if (!one_name) {
+        f.fail("area", fmt::format("'{}' is not an area's name as 'balance areas --set' takes it",
+                                   shown(r.area)));
     }
     r.score = static_cast<int>(*f.number("score", 0, 10, true));
     r.created = timestamp_of(r.date);

@@ -345,13 +345,22 @@ std::optional<Date> Store::earliest_date() {
 
 std::optional<Date> Store::latest_record_date() {
     // Each part is one step into an index or to the newest row; none reads a whole table.
-    auto text = m_db->execAndGet("SELECT max(d) FROM (SELECT substr(created_at, 1, 10) AS d FROM "
-                                 "(SELECT created_at FROM goals ORDER BY id DESC LIMIT 1) "
-                                 "UNION ALL SELECT max(date) FROM completions "
-                                 "UNION ALL SELECT max(date) FROM checkins "
-                                 "UNION ALL SELECT substr(max(at), 1, 10) FROM urges "
-                                 "UNION ALL SELECT substr(created_at, 1, 10) FROM "
-                                 "(SELECT created_at FROM comparisons ORDER BY id DESC LIMIT 1))");
+    auto text =
+        m_db->execAndGet("SELECT max(d) FROM (SELECT substr(created_at, 1, 10) AS d FROM "
+                         "(SELECT created_at FROM goals ORDER BY id DESC LIMIT 1) "
+                         "UNION ALL SELECT max(date) FROM completions "
+                         "UNION ALL SELECT max(date) FROM checkins "
+                         "UNION ALL SELECT substr(max(at), 1, 10) FROM urges "
+                         "UNION ALL SELECT substr(created_at, 1, 10) FROM "
+                         "(SELECT created_at FROM comparisons ORDER BY id DESC LIMIT 1) "
+                         "UNION ALL SELECT substr(created_at, 1, 10) FROM "
+                         "(SELECT created_at FROM abcs ORDER BY id DESC LIMIT 1) "
+                         "UNION ALL SELECT substr(created_at, 1, 10) FROM "
+                         "(SELECT created_at FROM balance_ratings ORDER BY id DESC LIMIT 1) "
+                         "UNION ALL SELECT substr(created_at, 1, 10) FROM "
+                         "(SELECT created_at FROM life_values ORDER BY id DESC LIMIT 1) "
+                         "UNION ALL SELECT substr(created_at, 1, 10) FROM "
+                         "(SELECT created_at FROM plans ORDER BY id DESC LIMIT 1))");
     return stored_optional_date(text);
 }
 

@@ -119,7 +119,10 @@ std::optional<std::string> find_balance_area(const std::vector<std::string>& are
 
 void render_balance_text(const std::vector<AreaRatings>& pie, std::ostream& out, int width,
                          bool plain) {
-    out << "Life balance: each area's latest rating, 0 to 10, and the one before\n";
+    for (const auto& line : wrap_to_width(
+             "Life balance: each area's latest rating, 0 to 10, and the one before", width)) {
+        out << line << '\n';
+    }
     int name_width = 0;
     for (const auto& a : pie) {
         name_width = std::max(name_width, std::min(20, display_width(shown(a.area))));

@@ -225,7 +225,7 @@ public:
     // week it counts in) or urge.
     std::optional<Date> earliest_date();
     // The latest day anything was recorded on: a goal added, a completion, a check-in, an urge,
-    // a comparison started.
+    // a comparison started, an ABC, a balance rating, a value or a change plan made.
     std::optional<Date> latest_record_date();
 
     // The id of the record with this uuid in `table` (goals, completions, checkins, urges,

@@ -38,6 +38,10 @@ BalanceRating checked_rating(const std::string& given, const std::vector<std::st
         throw UsageError(shown(
             fmt::format("'{}' is not a rating; write AREA=SCORE, for example health=6", given)));
     }
+    if (given.find_first_not_of(" \t") == equals) {
+        throw UsageError(shown(
+            fmt::format("'{}' names no area; write AREA=SCORE, for example health=6", given)));
+    }
     const auto area = find_balance_area(areas, given.substr(0, equals));
     if (!area) {
         throw UsageError(shown(fmt::format(
@@ -47,7 +51,8 @@ BalanceRating checked_rating(const std::string& given, const std::vector<std::st
             given.substr(0, equals))));
     }
     const auto score = given.substr(equals + 1);
-    if (score.empty() || score.size() > 2 ||
+    // A plain whole number, as every number smartgoals reads: no sign, no leading zero.
+    if (score.empty() || score.size() > 2 || (score.size() > 1 && score[0] == '0') ||
         score.find_first_not_of("0123456789") != std::string::npos || std::stoi(score) > 10) {
         throw UsageError(shown(fmt::format(
             "{}: '{}' is not a rating; use a whole number from 0 to 10", *area, score)));

@@ -317,12 +317,19 @@ void note_cleared_lists(const CLI::App* c, PlanOptions& o) {
 void add_plan_options(CLI::App* c, PlanOptions& o) {
     c->add_option("--importance", o.importance, "How important the change is to me, 1 to 10");
     c->add_option("--confidence", o.confidence, "How confident I am that I can make it, 1 to 10");
-    c->add_option("--reason", o.reasons, "A reason I want to make this change (repeat for more)");
-    c->add_option("--step", o.steps, "A step I plan to take (repeat for more, in order)");
-    c->add_option("--helper", o.helpers, "Who can help, and how (repeat for more)");
-    c->add_option("--sign", o.signs, "How I will know the plan is working (repeat for more)");
+    // Each list option takes one value each time it is given, so that "--" after one still
+    // ends the options and a change may start with "-".
+    c->add_option("--reason", o.reasons, "A reason I want to make this change (repeat for more)")
+        ->allow_extra_args(false);
+    c->add_option("--step", o.steps, "A step I plan to take (repeat for more, in order)")
+        ->allow_extra_args(false);
+    c->add_option("--helper", o.helpers, "Who can help, and how (repeat for more)")
+        ->allow_extra_args(false);
+    c->add_option("--sign", o.signs, "How I will know the plan is working (repeat for more)")
+        ->allow_extra_args(false);
     c->add_option("--interfere", o.interferes,
-                  "What could interfere, and what I can do about it (repeat for more)");
+                  "What could interfere, and what I can do about it (repeat for more)")
+        ->allow_extra_args(false);
 }
 
 } // namespace

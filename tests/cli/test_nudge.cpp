@@ -57,6 +57,20 @@ TEST_CASE("nudge speaks after seven days with nothing written down, and only the
     s.ok({"--today", "2026-11-20", "goal", "done", "1"});
     CHECK(nudge(s, "2026-11-26").out.empty());
     CHECK_FALSE(nudge(s, "2026-11-27").out.empty());
+    // So do SMART's other tools: a value, a balance rating, an ABC, a change plan.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> tools = {
+        {"2026-12-01", {"values", "add", "My kids"}},
+        {"2026-12-10", {"balance", "rate", "family=6"}},
+        {"2026-12-19", {"abc", "new", "--event", "Payday"}},
+        {"2026-12-29", {"plan", "new", "Cut down"}}};
+    for (const auto& [day, command] : tools) {
+        INFO(command.front());
+        std::vector<std::string> args = {"--today", day};
+        args.insert(args.end(), command.begin(), command.end());
+        CHECK_FALSE(nudge(s, day).out.empty()); // more than seven days since the last
+        s.ok(args);
+        CHECK(nudge(s, day).out.empty());
+    }
 }
 
 TEST_CASE("nudge is quiet and exits 0 with no database, an unreadable one, or a new member") {

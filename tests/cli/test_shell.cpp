@@ -161,7 +161,8 @@ TEST_CASE("fish completes with complete -C, goal ids with their text") {
                    "list\tMost important first\nmove\tMove a value to another place\n"
                    "remove\tRemove a value\n---\n"
                    "family=\nfriends=\ngrowth=\nhealth=\nhome=\nleisure=\nmoney=\nwork=\n---\n"
-                   "html\njson\nmarkdown\ntext\n---\nbalance\n---\n" // an area, not the command
+                   "html\njson\nmarkdown\ntext\n---\nbalance\n---\n"
+                   "---\n" // after --area balance: no balance subcommands
                    "edit\tChange or add to any part\nlist\tEvery ABC, newest first\n"
                    "new\tRecord an ABC\nremove\tRemove an ABC\nshow\tOne ABC in full\n---\n"
                    "--effective\tE: the effective new belief\n"

@@ -465,3 +465,52 @@ TEST_CASE("every tool filled: export, import into an empty database, export agai
     CHECK(other.ok({"export"}) == first);
     CHECK(other.ok({"review", "--format", "json"}) == s.ok({"review", "--format", "json"}));
 }
+
+TEST_CASE("the toolbox's edges: '--' ends the options, numbers are plain, imports are checked") {
+    Sandbox s;
+    // A change may start with "-": "--" after a list option still ends the options.
+    CHECK(s.ok({"plan", "new", "--step", "Walk", "--", "-1 drink a day"}) == "1\n");
+    CHECK(contains(s.ok({"plan", "show", "1"}), "Change plan #1: -1 drink a day\n"));
+    check_refused(s, {"balance", "rate", "family=07"}, "'07' is not a rating");
+    check_refused(s, {"balance", "rate", "=5"}, "'=5' names no area; write AREA=SCORE");
+    s.env["COLUMNS"] = "40";
+    for (const auto& line : [&] {
+             std::vector<std::string> lines;
+             std::istringstream in(s.ok({"balance", "show"}));
+             for (std::string l; std::getline(in, l);) {
+                 lines.push_back(l);
+             }
+             return lines;
+         }()) {
+        CHECK(line.size() <= 40);
+    }
+    s.env.erase("COLUMNS");
+    s.ok({"-q", "balance", "rate", "family=6"});
+    s.ok({"-q", "plan", "goal", "1", "1"});
+    const auto doc = nlohmann::json::parse(s.ok({"export"}));
+    Sandbox other;
+    const auto refused = [&](nlohmann::json bad, const std::string& message) {
+        std::ofstream(other.dir / "bad.json") << bad.dump();
+        check_refused(other, {"import", (other.dir / "bad.json").string()}, message);
+    };
+    auto bad = doc;
+    bad["balance"][0]["area"] = "a\x1b[31mb";
+    refused(bad, "import: balance[0].area: 'a^[[31mb' is not an area's name");
+    bad = doc;
+    bad["balance"][0]["area"] = " family ";
+    refused(bad, "import: balance[0].area: ' family ' is not an area's name");
+    bad = doc;
+    bad["plans"][0]["parts"][0]["part"] = "reason";
+    refused(bad, "import: plans[0].parts[0].goal_uuid: belongs to steps only");
+    // A plan of many steps comes back as it went.
+    std::vector<std::string> many = {"plan", "new", "Many"};
+    for (int i = 1; i <= 1005; ++i) {
+        many.push_back("--step");
+        many.push_back("s" + std::to_string(i));
+    }
+    s.ok(many);
+    const auto all = s.ok({"export"});
+    std::ofstream(other.dir / "all.json") << all;
+    other.ok({"-q", "import", (other.dir / "all.json").string()});
+    CHECK(other.ok({"export"}) == all);
+}

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "golden.hpp"
+
 #include <smartgoals/cost_benefit.hpp>
 #include <smartgoals/text_width.hpp>
 
@@ -39,42 +41,6 @@ CostBenefit drinking() {
     return c;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
-
-// Compares with tests/unit/golden/NAME, which only scripts/update-golden.sh writes. On a mismatch,
-// shows the first line that differs.
-void check_golden(const std::string& name, const std::string& actual) {
-    const std::string path = std::string(SMARTGOALS_GOLDEN_DIR) + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "missing golden file ", path);
-    const std::string expected{std::istreambuf_iterator<char>(in), {}};
-    if (actual == expected) {
-        return;
-    }
-    const auto want = lines_of(expected), got = lines_of(actual);
-    std::size_t i = 0;
-    while (i < want.size() && i < got.size() && want[i] == got[i]) {
-        ++i;
-    }
-    const auto line = [i](const std::vector<std::string>& lines, const char* end) {
-        return i < lines.size() ? "\"" + lines[i] + "\"" : std::string(end);
-    };
-    FAIL_CHECK(name, " differs from ", path, " at line ", i + 1,
-               "\n  expected: ", line(want, "(end of file)"),
-               "\n    actual: ", line(got, "(end of output)"),
-               std::string(i == want.size() && i == got.size()
-                               ? "\n(only the line break at the end differs)"
-                               : ""),
-               "\nIf the change is intended, run scripts/update-golden.sh and review the diff.");
-}
-
 } // namespace
 
 TEST_CASE("quadrants by long or short name, terms by word") {
@@ -104,7 +70,7 @@ TEST_CASE("weighted totals count an item without a weight as 1") {
 TEST_CASE("the grid fits 80 columns and matches its golden file") {
     std::ostringstream substance;
     render_grid_text(drinking(), substance);
-    check_golden("cbc_substance.txt", substance.str());
+    check_golden_file("cbc_substance.txt", substance.str());
 
     CostBenefit gaming{.id = 2,
                        .title = "Gaming late at night",
@@ -113,7 +79,7 @@ TEST_CASE("the grid fits 80 columns and matches its golden file") {
     gaming.items = {item(7, Quadrant::costs_of_using, "Tired at work", Term::short_term)};
     std::ostringstream activity;
     render_grid_text(gaming, activity);
-    check_golden("cbc_activity.txt", activity.str());
+    check_golden_file("cbc_activity.txt", activity.str());
     CHECK(activity.str().find("Benefits of not doing") != std::string::npos);
 
     std::istringstream lines(substance.str() + activity.str());
