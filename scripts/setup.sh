@@ -14,7 +14,7 @@ fi
 
 # Building and running: a compiler, CMake and the libraries smartgoals links.
 packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libfmt-dev nlohmann-json3-dev
-          libsqlite3-dev libutf8proc-dev)
+          libsqlite3-dev libutf8proc-dev libsodium-dev libkeyutils-dev)
 # Only the tests: their framework, the programs they check the output with (sqlite3, Miller,
 # Python, Chromium, the shells, mandoc), terminals (script, tmux), packaging and fuzzing.
 if [ "$tests" -eq 1 ]; then

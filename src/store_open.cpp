@@ -4,6 +4,7 @@
 #include "schema.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/seal.hpp>
 #include <smartgoals/store.hpp>
 
 #include <SQLiteCpp/Statement.h>
@@ -12,14 +13,19 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace smartgoals {
 
@@ -99,8 +105,9 @@ std::string kind_of_file(mode_t mode) {
 }
 
 // What the first bytes say, without SQLite: a file too short to be a database is damage, one
-// without SQLite's header is another program's.
-void check_header(const fs::path& path, off_t size) {
+// without SQLite's header (or a sealed database's) is another program's. Returns whether the
+// file is sealed (SPEC §3.1).
+bool check_header(const fs::path& path, off_t size) {
     std::array<char, 16> magic{};
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     const ssize_t got = fd < 0 ? -1 : ::read(fd, magic.data(), magic.size());
@@ -113,13 +120,28 @@ void check_header(const fs::path& path, off_t size) {
             fmt::format("cannot read the database {}: {}", path.string(), system_reason(error)));
     }
     const std::string_view start(magic.data(), static_cast<std::size_t>(got));
-    if (!k_sqlite_magic.starts_with(start)) {
+    const bool sealed = seal::is_sealed_header(start);
+    if (seal::is_damaged_seal_header(start)) {
+        damaged(path, "the first bytes of its encrypted header are not as written");
+    }
+    if (!sealed && !k_sqlite_magic.starts_with(start)) {
         refuse(path, "is not a smartgoals database (it is not SQLite)");
     }
     if (size < 512) {
         damaged(path, fmt::format("it holds only {} byte{}, less than any database", size,
                                   size == 1 ? "" : "s"));
     }
+    if (sealed && size % 4096 != 0) {
+        damaged(path, "it ends inside a page");
+    }
+    return sealed;
+}
+
+// A sealed page that does not match its tag is damage (SQLite's error for a failed check).
+bool is_damage(const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_CORRUPT || e.getExtendedErrorCode() == SQLITE_IOERR_DATA ||
+           seal::found_damage();
 }
 
 // A -wal holding pages not yet written back stays as it is until the command commits: SQLite
@@ -131,13 +153,17 @@ void keep_wal_until_commit(SQLite::Database& db, bool wal_had_pages) {
     }
 }
 
-std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write) {
+std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write, bool sealed) {
     try {
         auto db = std::make_unique<SQLite::Database>(
-            path,
+            path.string(),
             // One thread per connection: SQLite need not lock its mutex for every call.
             (write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX,
-            k_busy_timeout_ms);
+            k_busy_timeout_ms, sealed ? seal::vfs_name() : "");
+        if (sealed) {
+            // Sorting and statement journals stay in memory: no temporary file holds data.
+            db->exec("PRAGMA temp_store = MEMORY");
+        }
         // Every page read is checked for cells that run off it: damage is an error, not a read
         // past the end.
         db->exec("PRAGMA cell_size_check = ON");
@@ -149,6 +175,7 @@ std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write) {
 
 struct Classified {
     int version = 0; // 0: a new, empty database
+    bool sealed = false;
     std::unique_ptr<SQLite::Database> reader;
 };
 
@@ -189,8 +216,11 @@ Classified classify_file(const fs::path& path) {
     if (st.st_size == 0) {
         return c; // made by smartgoals a moment ago, or by `touch`: a new database
     }
-    check_header(path, st.st_size);
-    c.reader = connect(path, false);
+    c.sealed = check_header(path, st.st_size);
+    if (c.sealed) {
+        seal::unlock(path);
+    }
+    c.reader = connect(path, false, c.sealed);
     try {
         c.version = c.reader->execAndGet("PRAGMA user_version").getInt();
         if (c.version < 0) {
@@ -224,7 +254,7 @@ Classified classify_file(const fs::path& path) {
         if (code == SQLITE_NOTADB) {
             refuse(path, "is not a smartgoals database (it is not SQLite)");
         }
-        if (code == SQLITE_CORRUPT) {
+        if (is_damage(e)) {
             damaged(path, e.what());
         }
         throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
@@ -296,6 +326,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         NewDatabase fresh(path);
         fresh.publish(); // or another smartgoals made it meanwhile: use theirs
     }
+    FileLock lock = FileLock::take(path, false);
     struct stat wal {};
     const bool wal_had_pages =
         ::stat((path.string() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
@@ -307,7 +338,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         // may write but is told not to removes them on closing, as the last one out.
         std::unique_ptr<SQLite::Database> db;
         try {
-            db = connect(path, true);
+            db = connect(path, true, file.sealed);
             keep_wal_until_commit(*db, wal_had_pages);
             db->exec("PRAGMA query_only = ON");
             // Reading once joins the WAL the read-only connection opened, so that this one,
@@ -319,8 +350,12 @@ Store Store::open(const fs::path& path, Mode mode) {
         }
         db->exec("PRAGMA foreign_keys = ON");
         Store store(std::move(db), false);
+        store.m_lock = std::move(lock);
         store.m_wal_had_pages = wal_had_pages;
         store.m_notices = std::move(notices);
+        if (file.sealed) {
+            store.keep_key(path);
+        }
         return store;
     }
     file.reader.reset();
@@ -334,7 +369,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         store.m_notices.insert(store.m_notices.begin(), notices.begin(), notices.end());
         return store;
     }
-    auto db = connect(path, true);
+    auto db = connect(path, true, file.sealed);
     keep_wal_until_commit(*db, wal_had_pages);
     if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
         db->exec("PRAGMA journal_mode = WAL");
@@ -343,6 +378,7 @@ Store Store::open(const fs::path& path, Mode mode) {
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA secure_delete = ON");
     Store store(std::move(db), true);
+    store.m_lock = std::move(lock);
     store.m_wal_had_pages = wal_had_pages;
     store.m_notices = std::move(notices);
     // Checked inside the write transaction, before anything is written: only a connection
@@ -365,8 +401,72 @@ Store Store::open(const fs::path& path, Mode mode) {
         store.m_db->exec("BEGIN IMMEDIATE");
         store.m_in_transaction = true;
     }
+    if (file.sealed) {
+        store.keep_key(path);
+    }
     store.m_changes_at_open = sqlite3_total_changes64(store.m_db->getHandle());
     return store;
+}
+
+// The key that opened a sealed database is kept in the session keyring for unlock-minutes
+// (SPEC §3.1), counted again from each command that uses it.
+void Store::keep_key(const fs::path& path) {
+    int minutes = seal::k_default_unlock_minutes;
+    if (const auto value = setting("unlock-minutes")) {
+        int parsed = 0;
+        const auto* end = value->data() + value->size();
+        if (std::from_chars(value->data(), end, parsed).ptr == end && parsed >= 0) {
+            minutes = std::min(parsed, seal::k_max_unlock_minutes);
+        }
+    }
+    seal::remember(path, minutes);
+}
+
+FileLock::FileLock(FileLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+FileLock::~FileLock() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+    }
+}
+
+FileLock FileLock::take(const fs::path& path, bool exclusive) {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    for (;;) {
+        FileLock lock;
+        lock.m_fd = ::open(path.c_str(), (exclusive ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NONBLOCK);
+        struct stat held {};
+        if (lock.m_fd < 0 || ::fstat(lock.m_fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+            return {};
+        }
+        while (::flock(lock.m_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                return {}; // a file system without flock: SQLite's own locks still hold
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                throw StorageError("the database stayed locked by another smartgoals for too "
+                                   "long; nothing was changed; try again");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        // The file may have been replaced while this waited: then lock the one there now.
+        struct stat now {};
+        if (::stat(path.c_str(), &now) != 0 ||
+            (now.st_ino == held.st_ino && now.st_dev == held.st_dev)) {
+            return lock;
+        }
+    }
 }
 
 NewDatabase::NewDatabase(const fs::path& path) : m_path(path) {
@@ -470,6 +570,150 @@ bool NewDatabase::publish() {
     fsync_path(m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path(),
                O_RDONLY | O_DIRECTORY);
     return true;
+}
+
+} // namespace smartgoals
+
+// ---- Encryption on and off (SPEC §3.1) -----------------------------------------------------
+
+namespace smartgoals {
+
+namespace {
+
+// An SQLite URI naming `path` and the VFS that reads and writes it.
+std::string file_uri(const fs::path& path, const char* vfs) {
+    std::string uri = "file:";
+    for (const char c : fs::absolute(path).string()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || std::strchr("/-._~", c) != nullptr) {
+            uri += c;
+        } else {
+            uri += fmt::format("%{:02X}", byte);
+        }
+    }
+    return uri + "?vfs=" + vfs;
+}
+
+// An empty file beside `path`, private, named so that nothing else takes it.
+fs::path temp_beside(const fs::path& path, std::string_view what) {
+    std::string name = fmt::format("{}.{}-XXXXXX", path.string(), what);
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) {
+        throw StorageError(fmt::format("cannot write beside the database {}: {}; nothing was "
+                                       "changed",
+                                       path.string(), system_reason(errno)));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    return name;
+}
+
+// Writes the database at `path` to `temp` through `vfs`, as VACUUM INTO does: a snapshot of
+// everything committed, rows and indexes rebuilt. `reserve` bytes of each page are left free.
+int copy_database(const fs::path& path, bool sealed, const fs::path& temp, const char* vfs,
+                  int reserve) {
+    SQLite::Database source(path.string(),
+                            SQLite::OPEN_READWRITE | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
+                            k_busy_timeout_ms, sealed ? seal::vfs_name() : "");
+    source.exec("PRAGMA temp_store = MEMORY");
+    const int version = source.execAndGet("PRAGMA user_version").getInt();
+    source.exec(fmt::format("PRAGMA page_size = {}", seal::k_page_size));
+    sqlite3_file_control(source.getHandle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    SQLite::Statement vacuum(source, "VACUUM INTO ?");
+    vacuum.bind(1, file_uri(temp, vfs));
+    vacuum.exec();
+    return version; // closing writes the -wal back into the old file and removes it
+}
+
+// The copy, read back whole in WAL mode and on the disk before it takes the database's place.
+void finish_copy(const fs::path& path, const fs::path& temp, bool sealed, int version) {
+    {
+        auto db = connect(temp, true, sealed);
+        db->exec("PRAGMA journal_mode = WAL");
+        if (db->execAndGet("PRAGMA integrity_check(1)").getString() != "ok" ||
+            db->execAndGet("PRAGMA user_version").getInt() != version) {
+            throw StorageError(fmt::format(
+                "the new copy of {} did not read back whole; nothing was changed", path.string()));
+        }
+    }
+    if (const int error = fsync_path(temp, O_RDONLY)) {
+        throw StorageError(fmt::format("cannot write beside the database {}: {}; nothing was "
+                                       "changed",
+                                       path.string(), system_reason(error)));
+    }
+}
+
+// Puts `temp` in the place of `path`, in one step, while `lock` holds the old file.
+void replace(const fs::path& path, const fs::path& temp) {
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        throw StorageError(fmt::format("cannot replace the database {}: {}; nothing was changed",
+                                       path.string(), system_reason(errno)));
+    }
+    fsync_path(path.parent_path().empty() ? fs::path(".") : path.parent_path(),
+               O_RDONLY | O_DIRECTORY);
+}
+
+// Overwrites what the old, readable file held with zeros. The disk may still keep earlier
+// copies of its blocks (an SSD, a journaling or copy-on-write file system): best effort.
+void wipe(const FileLock& lock) {
+    struct stat st {};
+    if (lock.fd() < 0 || ::fstat(lock.fd(), &st) != 0) {
+        return;
+    }
+    const std::vector<char> zeros(1 << 16, 0);
+    for (off_t at = 0; at < st.st_size;) {
+        const auto n = std::min<off_t>(static_cast<off_t>(zeros.size()), st.st_size - at);
+        if (::pwrite(lock.fd(), zeros.data(), static_cast<std::size_t>(n), at) != n) {
+            return;
+        }
+        at += n;
+    }
+    ::fdatasync(lock.fd());
+}
+
+} // namespace
+
+bool Store::is_encrypted(const fs::path& path) {
+    return seal::is_sealed(path);
+}
+
+void Store::encrypt(const fs::path& path, const std::string& passphrase) {
+    const FileLock lock = FileLock::take(path, true);
+    if (seal::is_sealed(path)) {
+        return; // another smartgoals did it meanwhile
+    }
+    seal::begin_new_key(path, passphrase);
+    const fs::path temp = temp_beside(path, "sealing");
+    try {
+        const int version =
+            copy_database(path, false, temp, seal::vfs_name(), seal::k_reserved_bytes);
+        finish_copy(path, temp, true, version);
+        replace(path, temp);
+    } catch (...) {
+        remove_database_files(temp);
+        throw;
+    }
+    wipe(lock);
+}
+
+void Store::decrypt(const fs::path& path) {
+    const FileLock lock = FileLock::take(path, true);
+    if (!seal::is_sealed(path)) {
+        return;
+    }
+    seal::unlock(path);
+    const fs::path temp = temp_beside(path, "opening");
+    try {
+        // The plain copy keeps the reserved bytes, unused: SQLite keeps them in every copy.
+        const int version = copy_database(path, true, temp, sqlite3_vfs_find(nullptr)->zName,
+                                          seal::k_reserved_bytes);
+        finish_copy(path, temp, false, version);
+        replace(path, temp);
+    } catch (...) {
+        remove_database_files(temp);
+        throw;
+    }
+    seal::forget(path);
 }
 
 } // namespace smartgoals

@@ -64,6 +64,25 @@ struct RowWindow {
     Date today;
 };
 
+// A flock on the database file, held for a command's life: shared by every command, exclusive
+// while encrypt or decrypt put a new file in the database's place. Whoever waited for it looks
+// again at what is at the path, so nobody writes into a file that was replaced.
+class FileLock {
+public:
+    FileLock() = default;
+    FileLock(FileLock&& other) noexcept;
+    FileLock& operator=(FileLock&& other) noexcept;
+    ~FileLock();
+    // The lock on the file at `path`, waiting up to the busy timeout; no lock when the path is
+    // not a regular file that can be opened (opening it then says why). Throws StorageError
+    // when the wait runs out.
+    static FileLock take(const std::filesystem::path& path, bool exclusive);
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+};
+
 // One user's database. A Store is one command's transaction: opened after the command line is
 // parsed, committed once at the end; destroying it without commit() rolls everything back.
 class Store {
@@ -79,6 +98,14 @@ public:
     // in notices().
     static Store open(const std::filesystem::path& path, Mode mode);
     static Store in_memory();
+    // Encryption (SPEC §3.1): puts a sealed copy of the database at `path` in its place, with a
+    // key from `passphrase`, or a plain copy of a sealed one (whose key must be unlocked).
+    // Either is one step: the file at `path` is the old one or the new one, never half of
+    // either. Whoever else wants the file waits meanwhile.
+    static void encrypt(const std::filesystem::path& path, const std::string& passphrase);
+    static void decrypt(const std::filesystem::path& path);
+    // Whether the database at `path` is sealed.
+    static bool is_encrypted(const std::filesystem::path& path);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) = delete;
@@ -247,6 +274,7 @@ public:
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db, bool write);
     void migrate();
+    void keep_key(const std::filesystem::path& path);
     std::vector<Goal> load_goals(const std::string& select,
                                  const std::function<void(SQLite::Statement&)>& bind);
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
@@ -277,6 +305,7 @@ private:
     // compiles the triggers it fires, which is most of the cost of one record.
     SQLite::Statement& cached(const std::string& sql);
 
+    FileLock m_lock; // declared before m_db: released after the connection has closed
     std::unique_ptr<SQLite::Database> m_db;
     // Declared after m_db, so destroyed before it.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;

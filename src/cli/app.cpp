@@ -78,7 +78,9 @@ std::string storage_message(const SQLite::Exception& e) {
         return "the database stayed locked by another smartgoals for too long; nothing was "
                "changed; try again";
     }
-    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+    // A sealed page that does not match its tag is SQLITE_IOERR_DATA (SPEC §3.1).
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB ||
+        e.getExtendedErrorCode() == SQLITE_IOERR_DATA || seal::found_damage()) {
         return fmt::format("the database is damaged ({}); nothing was changed", e.what());
     }
     if (code == SQLITE_FULL) {
@@ -221,14 +223,16 @@ struct Command {
     void (*add)(CLI::App&, Action&);
 };
 constexpr Command k_commands[] = {
-    {{"goal"}, register_goal},       {{"checkin"}, register_checkin},
-    {{"review"}, register_review},   {{"urge-log"}, register_urge_log},
-    {{"cbc", "cba"}, register_cbc},  {{"values"}, register_values},
-    {{"balance"}, register_balance}, {{"abc"}, register_abc},
-    {{"plan"}, register_plan},       {{"worksheet"}, register_worksheet},
-    {{"config"}, register_config},   {{"export"}, register_export},
-    {{"import"}, register_import},   {{"undo"}, register_undo},
-    {{"nudge"}, register_nudge},     {{"__complete"}, register_complete},
+    {{"goal"}, register_goal},           {{"checkin"}, register_checkin},
+    {{"review"}, register_review},       {{"urge-log"}, register_urge_log},
+    {{"cbc", "cba"}, register_cbc},      {{"values"}, register_values},
+    {{"balance"}, register_balance},     {{"abc"}, register_abc},
+    {{"plan"}, register_plan},           {{"worksheet"}, register_worksheet},
+    {{"config"}, register_config},       {{"export"}, register_export},
+    {{"import"}, register_import},       {{"undo"}, register_undo},
+    {{"nudge"}, register_nudge},         {{"encrypt"}, register_encrypt},
+    {{"decrypt"}, register_decrypt},     {{"lock"}, register_lock},
+    {{"__complete"}, register_complete},
 };
 
 std::vector<const Command*> all_commands() {
@@ -319,6 +323,9 @@ std::unique_ptr<CLI::App> make_app(GlobalOptions& global, Action& action,
                                          value);
             },
             ""));
+    app->add_option("--passphrase-fd", global.passphrase_fd,
+                    "Read an encrypted database's passphrase from this file descriptor (one "
+                    "line), not the terminal");
     app->add_flag("-q,--quiet", global.quiet, "No messages on stderr, only data and errors");
     app->add_flag("--plain", global.plain,
                   "For screen readers and braille: no box drawing, bars or symbols (also "
@@ -342,12 +349,13 @@ std::string command_line(int argc, const char* const* argv) {
     std::string line;
     for (int i = 1; i < argc; ++i) {
         const std::string_view word = argv[i];
-        if (word == "--db" || word == "--today" || word == "--color") {
+        if (word == "--db" || word == "--today" || word == "--color" || word == "--passphrase-fd") {
             ++i;
             continue;
         }
         if (word == "-q" || word == "--quiet" || word == "--plain" || word.starts_with("--db=") ||
-            word.starts_with("--today=") || word.starts_with("--color=")) {
+            word.starts_with("--today=") || word.starts_with("--color=") ||
+            word.starts_with("--passphrase-fd=")) {
             continue;
         }
         const bool plain =
@@ -422,11 +430,15 @@ void execute(const Action& action, Context& ctx) {
         return;
     }
     case Needs::read_quietly:
+        // Never a question here (a shell's start-up, a completion): an encrypted database
+        // whose key is not kept reads as nothing.
+        seal::set_passphrase_source(nullptr);
         try {
             Store store = Store::open(ctx.db_path, Store::Mode::read);
             ctx.opened = &store;
             action.run(ctx);
         } catch (const StorageError&) {
+        } catch (const UsageError&) {
         } catch (const SQLite::Exception&) {
         }
         ctx.opened = nullptr;
@@ -507,6 +519,7 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
             // An empty "$VAR" must not fall back to the member's own database.
             throw UsageError("--db: the path is empty; name the database file");
         }
+        seal::set_passphrase_source(passphrase_source(global.passphrase_fd));
         const auto [date, time] = env.clock();
         const Date today = resolve_today(global, env, date);
         Context context{.out = out,

@@ -2,19 +2,22 @@
 #include "cli/context.hpp"
 
 #include <smartgoals/errors.hpp>
+#include <smartgoals/seal.hpp>
 #include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
 #include <ostream>
+#include <string>
 
 namespace smartgoals::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> k_keys = {"name", "week-start"};
+constexpr std::array<std::string_view, 3> k_keys = {"name", "week-start", "unlock-minutes"};
 
 struct ConfigOptions {
     std::string key;
@@ -27,11 +30,14 @@ std::string checked_key(const std::string& key) {
             return key;
         }
     }
-    throw UsageError(
-        fmt::format("'{}' is not a setting; the settings are week-start and name", key));
+    throw UsageError(fmt::format(
+        "'{}' is not a setting; the settings are week-start, name and unlock-minutes", key));
 }
 
 std::string default_value(std::string_view key) {
+    if (key == "unlock-minutes") {
+        return std::to_string(seal::k_default_unlock_minutes);
+    }
     return key == "week-start" ? "monday" : "";
 }
 
@@ -60,18 +66,33 @@ void run_set(const ConfigOptions& o, Context& ctx) {
                                          value));
         }
         value = weekday_name(*day);
+    } else if (key == "unlock-minutes") {
+        int minutes = -1;
+        const auto* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, minutes);
+        if (value.empty() || ec != std::errc{} || ptr != end ||
+            (value.size() > 1 && value[0] == '0') || minutes < 0 ||
+            minutes > seal::k_max_unlock_minutes) {
+            throw UsageError(fmt::format("unlock-minutes: '{}' is not a number of minutes from 0 "
+                                         "(never keep the key) to {}",
+                                         value, seal::k_max_unlock_minutes));
+        }
     } else {
         value = required_text(value, "name");
     }
     Store& store = ctx.store();
     store.set_setting(key, value);
+    if (key == "unlock-minutes") {
+        seal::remember(ctx.db_path, std::stoi(value)); // 0 forgets a kept key now
+    }
     ctx.say(fmt::format("{} is now {}.", key, shown(value)));
 }
 
 } // namespace
 
 void register_config(CLI::App& app, Action& action) {
-    auto* c = app.add_subcommand("config", "Settings: week-start (monday..sunday) and name");
+    auto* c = app.add_subcommand("config",
+                                 "Settings: week-start (monday..sunday), name and unlock-minutes");
     c->require_subcommand(1);
     c->fallthrough();
     c->footer("\nExamples:\n  smartgoals config set week-start thursday\n"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <smartgoals/dates.hpp>
+#include <smartgoals/seal.hpp>
 #include <smartgoals/store.hpp>
 
 #include <filesystem>
@@ -39,6 +40,7 @@ struct GlobalOptions {
     std::string color = "auto";
     bool quiet = false;
     bool plain = false;
+    int passphrase_fd = -1;
 };
 
 // What a command runs with once the command line is parsed.
@@ -117,6 +119,13 @@ void register_values(CLI::App& app, Action& action);
 void register_balance(CLI::App& app, Action& action);
 void register_abc(CLI::App& app, Action& action);
 void register_plan(CLI::App& app, Action& action);
+void register_encrypt(CLI::App& app, Action& action);
+void register_decrypt(CLI::App& app, Action& action);
+void register_lock(CLI::App& app, Action& action);
+
+// Where a sealed database's passphrase comes from: descriptor `fd` (--passphrase-fd), or the
+// terminal when fd is negative.
+seal::PassphraseSource passphrase_source(int fd);
 
 // Shared value checks: each throws UsageError naming the option.
 std::int64_t parse_id(const std::string& text, std::string_view what);

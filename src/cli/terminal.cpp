@@ -33,9 +33,9 @@ extern "C" void on_interrupt(int) {
     errno = saved_errno;
 }
 
-// Ctrl-C ends the waiting read instead of the process, so the member is told that nothing was
-// recorded.
-void catch_interrupt() {
+} // namespace
+
+void catch_interrupts() {
     static bool installed = false;
     if (installed) {
         return;
@@ -48,10 +48,8 @@ void catch_interrupt() {
     installed = true;
 }
 
-} // namespace
-
 std::string ask(Context& ctx, std::string_view prompt) {
-    catch_interrupt();
+    catch_interrupts();
     while (true) {
         // A long prompt wraps to the terminal, its answer typed after the last line.
         std::string shown_prompt = ctx.wrap(prompt, 4);

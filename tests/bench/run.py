@@ -90,7 +90,15 @@ ten, ten_import = load(520)
 one, one_import = load(52)
 ten_add = work / "history-520-adds.db"
 shutil.copyfile(ten, ten_add)
-print(f"import: ten years {ten_import:.1f} s, one year {one_import:.1f} s\n")
+# The same histories encrypted (SPEC §3.1), the key kept in the keyring as a member's would be.
+sealed, sealed_add = work / "history-520-sealed.db", work / "history-520-sealed-adds.db"
+t0 = time.perf_counter()
+for plain, copy in ((ten, sealed), (ten_add, sealed_add)):
+    shutil.copyfile(plain, copy)
+    subprocess.run([binary, "--db", str(copy), "--passphrase-fd", "0", "-q", "encrypt"],
+                   input="bench passphrase\n", text=True, env=env, check=True)
+print(f"import: ten years {ten_import:.1f} s, one year {one_import:.1f} s; "
+      f"encrypting ten years: {(time.perf_counter() - t0) / 2:.1f} s\n")
 
 sg = lambda db, *args: [binary, "--db", str(db), *args]
 sqlite = lambda *args: ["sqlite3", *args]
@@ -131,6 +139,24 @@ for name, cmd in [("review", sg(ten, "review")), ("goal list", sg(ten, "goal", "
                   ("goal add", sg(ten_add, "-q", "goal", "add", "bench")),
                   ("export urges", sg(ten, "export", "urges"))]:
     print(f"peak memory, {name}: {peak_kb(cmd) / 1024:.1f} MB")
+
+print(f"\n{'encrypted (ten years)':27} {'encrypted':>10}   {'the same, not encrypted':>23}  ratio")
+for name, plain_cmd, sealed_cmd in [
+        ("review", sg(ten, "review"), sg(sealed, "review")),
+        ("goal list", sg(ten, "goal", "list"), sg(sealed, "goal", "list")),
+        ("goal add", sg(ten_add, "-q", "goal", "add", "bench"),
+         sg(sealed_add, "-q", "goal", "add", "bench")),
+        ("export urges --format csv", sg(ten, "export", "urges", "--format", "csv"),
+         sg(sealed, "export", "urges", "--format", "csv"))]:
+    ours, plain_ms = medians_ms(sealed_cmd, plain_cmd)
+    line = f"{name:27} {ours:7.2f} ms   {plain_ms:20.2f} ms  {ours / plain_ms:5.2f}x"
+    if a.instructions:
+        i_ours, i_plain = instructions(sealed_cmd), instructions(plain_cmd)
+        line += f"   instructions {i_ours / 1e6:.1f} M / {i_plain / 1e6:.1f} M = {i_ours / i_plain:.2f}x"
+    print(line)
+print(f"peak memory, encrypted review: {peak_kb(sg(sealed, 'review')) / 1024:.1f} MB")
+for db in (sealed, sealed_add):
+    run(sg(db, "lock"), env=env)
 
 if shutil.which("task"):
     home = work / "task"

@@ -14,6 +14,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -74,6 +75,7 @@ int spawn_process(const std::vector<std::string>& argv,
     ExecArgs exec_args(argv, env);
     const pid_t pid = ::fork();
     if (pid == 0) {
+        ::setsid(); // no controlling terminal: nothing can ask on /dev/tty
         const int null = ::open("/dev/null", O_RDWR);
         ::dup2(null, 0);
         ::dup2(null, 1);
@@ -81,6 +83,20 @@ int spawn_process(const std::vector<std::string>& argv,
         exec_args.exec(cwd);
     }
     return pid;
+}
+
+bool wait_until_written(int pid, const fs::path& file, bool& running) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    running = true;
+    bool written = false;
+    while (running && !written && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        std::error_code missing;
+        written = fs::file_size(file, missing) > 0 && !missing;
+        int status = 0;
+        running = ::waitpid(pid, &status, WNOHANG) == 0;
+    }
+    return written;
 }
 
 Result run_process(const std::vector<std::string>& argv,
@@ -93,6 +109,7 @@ Result run_process(const std::vector<std::string>& argv,
     ExecArgs exec_args(argv, env);
     const pid_t pid = ::fork();
     if (pid == 0) {
+        ::setsid(); // no controlling terminal: nothing can ask on /dev/tty
         ::dup2(in_pipe[0], 0);
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);

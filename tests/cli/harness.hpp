@@ -51,6 +51,10 @@ public:
 int spawn_process(const std::vector<std::string>& argv,
                   const std::map<std::string, std::string>& env, const std::filesystem::path& cwd);
 
+// Waits (up to 30 s) until `pid` has written into `file` or has ended. Returns whether it wrote;
+// `running` tells whether it is still running (and must be killed or waited for).
+bool wait_until_written(int pid, const std::filesystem::path& file, bool& running);
+
 // Runs any program with `env` as its whole environment.
 Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,

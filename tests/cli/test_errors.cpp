@@ -17,9 +17,11 @@ const std::vector<BadInput> k_bad_inputs = {
     // A line that names a command still lists them all when another word is not one.
     {{"reveiw", "goal"},
      "'reveiw' is not a command of smartgoals; use one of: goal, checkin, review, urge-log, cbc, "
-     "values, balance, abc, plan, worksheet, config, export, import, undo, nudge\n"}, // and not the
-                                                                                      // hidden
-                                                                                      // __complete
+     "values, balance, abc, plan, worksheet, config, export, import, undo, nudge, encrypt, "
+     "decrypt, "
+     "lock\n"}, // and not the
+                // hidden
+                // __complete
     {{"--db", "review", "frobnicate"},
      "'frobnicate' is not a command of smartgoals; use one of: "
      "goal, checkin, review"},

@@ -189,15 +189,8 @@ TEST_CASE("an import killed inside its transaction leaves all of it or none of i
     for (int round = 0; round < 4; ++round) {
         REQUIRE_FALSE(fs::exists(wal));
         const pid_t pid = spawn(s, {"-q", "import", file});
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        bool running = true, written = false;
-        while (running && !written && std::chrono::steady_clock::now() < deadline) {
-            std::this_thread::sleep_for(std::chrono::microseconds(200));
-            std::error_code missing;
-            written = fs::file_size(wal, missing) > 0 && !missing;
-            int status = 0;
-            running = ::waitpid(pid, &status, WNOHANG) == 0;
-        }
+        bool running = true;
+        const bool written = wait_until_written(pid, wal, running);
         CHECK_MESSAGE(written, "the import ended (or took 30 s) with nothing seen in the -wal");
         kill_and_check(pid, !running);
     }

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+// encrypt, decrypt and lock (SPEC §3.1), and where a passphrase comes from: --passphrase-fd,
+// else the terminal, asked without echo.
+#include "cli/context.hpp"
+#include "cli/terminal.hpp"
+
+#include <smartgoals/errors.hpp>
+#include <smartgoals/seal.hpp>
+#include <smartgoals/text_width.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sodium.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace smartgoals::cli {
+
+namespace {
+
+constexpr std::size_t k_max_passphrase = 1024;
+
+constexpr std::string_view k_warning =
+    "Before you choose a passphrase: if it is forgotten, nothing in this database can be read "
+    "again. Nobody can recover it, smartgoals included. Write it down somewhere safe.";
+
+// One line from `fd`, without its line ending.
+std::string read_line(int fd, std::string_view from) {
+    std::string line;
+    char c = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR) {
+            throw PromptStopped{};
+        }
+        if (n < 0) {
+            throw UsageError(
+                fmt::format("cannot read the passphrase from {}: {}", from, system_reason(errno)));
+        }
+        if (n == 0 || c == '\n') {
+            break;
+        }
+        if (line.size() == k_max_passphrase) {
+            sodium_memzero(line.data(), line.size());
+            throw UsageError(fmt::format("the passphrase from {} is longer than {} bytes", from,
+                                         k_max_passphrase));
+        }
+        line += c;
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+std::string checked(std::string passphrase) {
+    if (passphrase.empty()) {
+        throw UsageError("the passphrase is empty; nothing was changed");
+    }
+    if (!valid_utf8(passphrase)) {
+        sodium_memzero(passphrase.data(), passphrase.size());
+        throw UsageError("the passphrase is not valid UTF-8 text; nothing was changed");
+    }
+    return passphrase;
+}
+
+// Asks on the terminal with echo off, and puts the terminal back however the answer ends.
+std::string ask_secret(int tty, std::string_view prompt) {
+    termios saved{};
+    const bool has_modes = ::tcgetattr(tty, &saved) == 0;
+    if (has_modes) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        quiet.c_lflag |= ECHONL;
+        ::tcsetattr(tty, TCSAFLUSH, &quiet);
+    }
+    (void)!::write(tty, prompt.data(), prompt.size());
+    try {
+        std::string answer = read_line(tty, "the terminal");
+        if (has_modes) {
+            ::tcsetattr(tty, TCSAFLUSH, &saved);
+        }
+        return answer;
+    } catch (...) {
+        if (has_modes) {
+            ::tcsetattr(tty, TCSAFLUSH, &saved);
+        }
+        (void)!::write(tty, "\n", 1);
+        throw;
+    }
+}
+
+std::string from_terminal(const seal::PassphraseRequest& request) {
+    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (tty < 0) {
+        throw UsageError(fmt::format(
+            "{} is encrypted and its key is not kept, and there is no terminal to ask on; give "
+            "the passphrase with --passphrase-fd N",
+            request.database.string()));
+    }
+    catch_interrupts();
+    try {
+        if (!request.confirm) {
+            auto passphrase = checked(
+                ask_secret(tty, fmt::format("Passphrase for {}: ", request.database.string())));
+            ::close(tty);
+            return passphrase;
+        }
+        auto first = checked(ask_secret(tty, "New passphrase: "));
+        auto again = ask_secret(tty, "The same passphrase again: ");
+        const bool same = first == again;
+        sodium_memzero(again.data(), again.size());
+        if (!same) {
+            sodium_memzero(first.data(), first.size());
+            throw UsageError("the two passphrases differ; nothing was changed");
+        }
+        ::close(tty);
+        return first;
+    } catch (...) {
+        ::close(tty);
+        throw;
+    }
+}
+
+void run_encrypt(Context& ctx) {
+    if (Store::is_encrypted(ctx.db_path)) {
+        ctx.say(fmt::format("{} is already encrypted; nothing to do.", ctx.db_path.string()));
+        return;
+    }
+    {
+        // Made, or brought up to date, before it is copied.
+        Store store = Store::open(ctx.db_path, Store::Mode::write);
+        for (const auto& notice : store.notices()) {
+            ctx.say(fmt::format("smartgoals: {}", shown(notice)));
+        }
+        store.commit();
+    }
+    ctx.explain(k_warning);
+    std::string passphrase = seal::ask_passphrase({ctx.db_path, true});
+    try {
+        Store::encrypt(ctx.db_path, passphrase);
+    } catch (...) {
+        sodium_memzero(passphrase.data(), passphrase.size());
+        throw;
+    }
+    sodium_memzero(passphrase.data(), passphrase.size());
+    // Opening it once keeps the key for as long as unlock-minutes says.
+    Store store = Store::open(ctx.db_path, Store::Mode::read);
+    const auto minutes = store.setting("unlock-minutes");
+    ctx.say(fmt::format(
+        "{} is encrypted. {} 'smartgoals lock' forgets the key now.", ctx.db_path.string(),
+        minutes == "0"
+            ? "The passphrase is asked for each command."
+            : fmt::format("The key is kept in this login session until it has not "
+                          "been used for {} minutes;",
+                          minutes.value_or(std::to_string(seal::k_default_unlock_minutes)))));
+}
+
+void run_decrypt(Context& ctx) {
+    if (!Store::is_encrypted(ctx.db_path)) {
+        ctx.say(fmt::format("{} is not encrypted; nothing to do.", ctx.db_path.string()));
+        return;
+    }
+    // Taking the protection away asks for the passphrase, even with the key kept.
+    seal::unlock(ctx.db_path, true);
+    Store::decrypt(ctx.db_path);
+    ctx.say(fmt::format("{} is no longer encrypted: whoever can read the file can read what is "
+                        "in it.",
+                        ctx.db_path.string()));
+}
+
+void run_lock(Context& ctx) {
+    if (!Store::is_encrypted(ctx.db_path)) {
+        ctx.say(
+            fmt::format("{} is not encrypted; there is no key to forget.", ctx.db_path.string()));
+        return;
+    }
+    const bool kept = seal::forget(ctx.db_path);
+    ctx.say(kept ? "Locked: the key is forgotten, and the next command asks for the passphrase."
+                 : "Locked: no key was kept; the next command asks for the passphrase.");
+}
+
+} // namespace
+
+seal::PassphraseSource passphrase_source(int fd) {
+    if (fd < 0) {
+        return from_terminal;
+    }
+    return [fd](const seal::PassphraseRequest&) {
+        return checked(read_line(fd, fmt::format("--passphrase-fd {}", fd)));
+    };
+}
+
+void register_encrypt(CLI::App& app, Action& action) {
+    auto* e = app.add_subcommand(
+        "encrypt", "Encrypt the database with a passphrase (asked twice, or --passphrase-fd)");
+    e->footer("\nA forgotten passphrase cannot be recovered.\n\nExamples:\n"
+              "  smartgoals encrypt\n  smartgoals --passphrase-fd 3 encrypt 3< passphrase.txt");
+    e->callback(
+        [&action] { action = {.needs = Needs::nothing, .run = run_encrypt, .undoable = false}; });
+}
+
+void register_decrypt(CLI::App& app, Action& action) {
+    auto* d = app.add_subcommand("decrypt", "Turn encryption off (asks for the passphrase)");
+    d->footer("\nExamples:\n  smartgoals decrypt");
+    d->callback(
+        [&action] { action = {.needs = Needs::nothing, .run = run_decrypt, .undoable = false}; });
+}
+
+void register_lock(CLI::App& app, Action& action) {
+    auto* l = app.add_subcommand("lock", "Forget the kept key now: the next command asks for "
+                                         "the passphrase");
+    l->footer("\nExamples:\n  smartgoals lock\n  smartgoals config set unlock-minutes 5");
+    l->callback(
+        [&action] { action = {.needs = Needs::nothing, .run = run_lock, .undoable = false}; });
+}
+
+} // namespace smartgoals::cli
