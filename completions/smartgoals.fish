@@ -1,7 +1,7 @@
 # fish completion for smartgoals
 # SPDX-License-Identifier: MIT
 
-set -l commands goal checkin review urge-log cbc cba values balance abc plan worksheet export import config undo nudge
+set -l commands goal checkin review urge-log cbc cba values balance abc plan worksheet export import config undo nudge encrypt decrypt lock
 set -l weeks this last next -1 -2 -4 yesterday
 set -l days today yesterday monday tuesday wednesday thursday friday saturday sunday
 set -l areas motivation urges thoughts balance
@@ -34,7 +34,7 @@ function __smartgoals_command
     set -l i 2
     while test $i -le (count $words)
         switch $words[$i]
-            case --db --today --color --position --date --format --set --week --area --event --belief \
+            case --db --today --color --passphrase-fd --position --date --format --set --week --area --event --belief \
                 --consequence --dispute --effective --urge --importance --confidence --reason --step \
                 --helper --sign --interfere --change
                 set i (math $i + 1)
@@ -71,6 +71,7 @@ complete -c smartgoals -l today -x -a "$days" -d 'Take this day as today (YYYY-M
 complete -c smartgoals -l color -x -a 'auto always never' -d 'Colour'
 complete -c smartgoals -s q -l quiet -d 'No messages, only data and errors'
 complete -c smartgoals -l plain -d 'For screen readers: no boxes, bars or symbols'
+complete -c smartgoals -l passphrase-fd -x -d "Read an encrypted database's passphrase from this descriptor"
 complete -c smartgoals -l version -d 'Print the version'
 complete -c smartgoals -s h -l help -d 'Help'
 
@@ -89,6 +90,9 @@ complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a import 
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a config -d 'Settings'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a undo -d 'Take back the last change'
 complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a nudge -d 'A kind line when a check-in is due'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a encrypt -d 'Encrypt the database with a passphrase'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a decrypt -d 'Turn encryption off'
+complete -c smartgoals -n "not __fish_seen_subcommand_from $commands" -a lock -d 'Forget the kept key now'
 complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l list -d 'What can be taken back'
 complete -c smartgoals -n "__fish_seen_subcommand_from undo" -l clear -d 'Forget it all'
 
@@ -216,5 +220,5 @@ complete -c smartgoals -n "__fish_seen_subcommand_from export" -s o -l output -r
 complete -c smartgoals -n "__fish_seen_subcommand_from export" -l spreadsheet-safe -d 'Guard formulas'
 complete -c smartgoals -n "__fish_seen_subcommand_from import" -F
 complete -c smartgoals -n "__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from list get set" -a 'list get set'
-complete -c smartgoals -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set; and not __fish_seen_subcommand_from week-start name" -a 'week-start name'
+complete -c smartgoals -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set; and not __fish_seen_subcommand_from week-start name unlock-minutes" -a 'week-start name unlock-minutes'
 complete -c smartgoals -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from week-start" -a 'monday tuesday wednesday thursday friday saturday sunday'

@@ -74,15 +74,17 @@ t smartgoals plan new x --step y --s
 t smartgoals plan edit 1 --c
 t smartgoals plan goal 1 2 --w
 t smartgoals export p
+t smartgoals config set u
+t smartgoals --passphrase-fd 3 l
 )";
     const auto r = run_process({"/bin/bash", "-c", script}, shell_env(s), "", s.dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out ==
           "goal checkin review urge-log cbc cba values balance abc plan worksheet export import "
-          "config undo nudge --db "
+          "config undo nudge encrypt decrypt lock --db "
           "--today "
-          "--color --quiet -q --plain --help --version\n"
+          "--color --quiet -q --plain --passphrase-fd --help --version\n"
           "add done drop reopen edit show list remove remove-completion\n"
           "1 2\n"
           "1 2 3\n"
@@ -104,7 +106,7 @@ t smartgoals export p
           "short long none\n"
           "costs-of-using costs-of-not-using cu cn\n"
           "add list move edit remove\n"
-          "--position --plain\n"
+          "--position --plain --passphrase-fd\n"
           "rate show areas list remove\n"
           "family= health= my\\ faith=\n" // the member's own areas, read from the database
           "my\\ faith=\n"
@@ -122,7 +124,9 @@ t smartgoals export p
           "--step --sign\n"
           "--change --confidence --color\n"
           "--week\n"
-          "plans\n");
+          "plans\n"
+          "unlock-minutes\n"
+          "lock\n");
 }
 
 TEST_CASE("fish completes with complete -C, goal ids with their text") {
