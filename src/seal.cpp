@@ -714,7 +714,7 @@ void unlock(const fs::path& path, bool ask) {
                 sodium_memzero(kept->data(), kept->size());
                 return;
             case Verdict::damaged:
-                damaged(path, "a page does not match its seal");
+                damaged(path, k_damage_reason);
             case Verdict::wrong_key:
                 keyring_forget(name); // kept for a file that is no longer there
                 break;
@@ -730,7 +730,7 @@ void unlock(const fs::path& path, bool ask) {
         sodium_memzero(key.data(), key.size());
         return;
     case Verdict::damaged:
-        damaged(path, "a page does not match its seal");
+        damaged(path, k_damage_reason);
     case Verdict::wrong_key:
         break;
     }

@@ -255,7 +255,7 @@ Classified classify_file(const fs::path& path) {
             refuse(path, "is not a smartgoals database (it is not SQLite)");
         }
         if (is_damage(e)) {
-            damaged(path, e.what());
+            damaged(path, seal::found_damage() ? seal::k_damage_reason : e.what());
         }
         throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
                                        path.string(), e.what()));

@@ -30,6 +30,8 @@ bool is_sealed(const std::filesystem::path& path);
 // Whether a sealed page read in this process did not match its tag: the error SQLite then
 // reports (SQLITE_IOERR_DATA, which it may pass on as a plain I/O error) is damage.
 bool found_damage();
+// What damage to a sealed page is called in an error.
+constexpr const char* k_damage_reason = "a page does not match its seal";
 
 // The name of the SQLite VFS that reads and writes sealed files, registered on first use.
 const char* vfs_name();

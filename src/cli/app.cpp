@@ -81,7 +81,8 @@ std::string storage_message(const SQLite::Exception& e) {
     // A sealed page that does not match its tag is SQLITE_IOERR_DATA (SPEC §3.1).
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB ||
         e.getExtendedErrorCode() == SQLITE_IOERR_DATA || seal::found_damage()) {
-        return fmt::format("the database is damaged ({}); nothing was changed", e.what());
+        return fmt::format("the database is damaged ({}); nothing was changed",
+                           seal::found_damage() ? seal::k_damage_reason : e.what());
     }
     if (code == SQLITE_FULL) {
         return "the disk is full; nothing was changed";
