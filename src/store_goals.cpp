@@ -345,7 +345,7 @@ std::vector<Goal> Store::load_goals(const std::string& select,
 }
 
 void Store::attach_completions(std::vector<Goal>& goals,
-                               std::optional<std::pair<Date, Date>> weekly) {
+                               std::optional<std::pair<Date, Date>> weekly, bool details) {
     if (goals.empty()) {
         return;
     }
@@ -359,10 +359,10 @@ void Store::attach_completions(std::vector<Goal>& goals,
     const std::string window =
         weekly ? "AND (g.kind = 'once' OR c.date BETWEEN :from AND :to)" : "";
     SQLite::Statement query(
-        *m_db, fmt::format("SELECT c.id, c.uuid, c.goal_id, c.date, c.note FROM completions c "
+        *m_db, fmt::format("SELECT c.id, {}, c.goal_id, c.date, {} FROM completions c "
                            "JOIN goals g ON g.id = c.goal_id WHERE c.goal_id IN ({}) {} "
                            "ORDER BY c.goal_id, c.date, c.id",
-                           ids, window));
+                           details ? "c.uuid" : "''", details ? "c.note" : "''", ids, window));
     if (weekly) {
         query.bind(":from", format_date(weekly->first));
         query.bind(":to", format_date(weekly->second));
@@ -390,7 +390,7 @@ History Store::goals_in_weeks(Date from, Date to) {
             s.bind(":a", format_date(a));
             s.bind(":b", format_date(b));
         });
-    attach_completions(history.goals, std::pair{a, b});
+    attach_completions(history.goals, std::pair{a, b}, false);
     history.checkins = checkins_in_weeks(a, b);
     return history;
 }

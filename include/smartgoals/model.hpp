@@ -93,8 +93,9 @@ struct Urge {
     std::string at() const { return format_date(date) + "T" + time; }
 };
 
-// Everything the rules need about a stretch of time: goals (with their completions) and
-// check-ins, and the week-start they are seen under.
+// Everything the rules need about a stretch of time: goals (with their completions' ids and
+// dates: the rules count them, and nothing shown from a History names one) and check-ins, and
+// the week-start they are seen under.
 struct History {
     std::vector<Goal> goals;
     std::vector<Checkin> checkins;

@@ -277,7 +277,10 @@ private:
     void keep_key(const std::filesystem::path& path);
     std::vector<Goal> load_goals(const std::string& select,
                                  const std::function<void(SQLite::Statement&)>& bind);
-    void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly);
+    // `details`: each completion's uuid and note too; without them the completions are read
+    // from their index alone.
+    void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly,
+                            bool details = true);
     void attach_all_completions(Goal& goal);
     // Weekly goals' earlier targets (rule 9), read and written whole.
     void attach_targets(std::vector<Goal>& goals);

@@ -4,7 +4,8 @@
 
 Default: SPEC section 9's ten years ending on --today (520 weeks, 5,000 goals with 20,000
 completions, 3,650 check-ins, 100,000 urges, 50 comparisons). --weeks scales all of it.
-Seeded, so the same arguments give the same file.
+--stress keeps every once goal open for years, short of its target (SPEC section 9's stress
+history: many members never let go). Seeded, so the same arguments give the same file.
 """
 import argparse, datetime, json, random, sys, uuid
 
@@ -12,6 +13,8 @@ p = argparse.ArgumentParser()
 p.add_argument("--today", default="2026-11-19")
 p.add_argument("--weeks", type=int, default=520)
 p.add_argument("--seed", type=int, default=9)
+p.add_argument("--stress", action="store_true",
+               help="a member who never lets go: every goal a once goal, open, short of its target")
 a = p.parse_args()
 rnd = random.Random(a.seed)
 today = datetime.date.fromisoformat(a.today)
@@ -31,7 +34,7 @@ for _ in range(n_completions):
 # A history is written as it is lived: goals and urges get their ids in the order of their dates.
 planned_days = sorted(day(0, max(1, days - 14)) for _ in range(n_goals))
 for i in range(n_goals):
-    weekly = rnd.random() < 0.1
+    weekly = rnd.random() < 0.1 and not a.stress
     planned = planned_days[i]
     target = rnd.choice([1, 1, 1, 2, 3]) if not weekly else rnd.choice([1, 2, 3])
     comps = sorted(planned + datetime.timedelta(days=rnd.randrange(0, 60 if not weekly else 365))
@@ -41,6 +44,8 @@ for i in range(n_goals):
     # goals are kept for a season: only the last half year's stay open.
     old = (today - planned).days > 182
     dropped = (weekly and old) or (not weekly and len(comps) < target and old) or rnd.random() < 0.03
+    if a.stress and not weekly:
+        dropped, target = False, max(target, len(comps) + 1)
     closed = None
     if dropped:
         closed = min(today, planned + datetime.timedelta(days=rnd.randrange(7, 180 if weekly else 90)))
