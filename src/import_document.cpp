@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/errors.hpp>
+#include <smartgoals/seal.hpp>
 #include <smartgoals/text_width.hpp>
 #include <smartgoals/transfer.hpp>
 #include <smartgoals/urges.hpp>
@@ -468,10 +469,15 @@ ImportDocument parse_document(const std::string& text, Date today) {
     if (const auto* settings = top.find("settings")) {
         const Fields s(*settings, "settings");
         for (const auto& [key, value] : settings->items()) {
-            if (key != "week-start" && key != "name" && key != k_balance_areas_setting) {
-                s.fail(key, "is not a setting (week-start, name, balance-areas)");
+            if (key != "week-start" && key != "name" && key != k_balance_areas_setting &&
+                key != "unlock-minutes") {
+                s.fail(key, "is not a setting (week-start, name, balance-areas, unlock-minutes)");
             }
             const auto v = s.text(key, true);
+            if (key == "unlock-minutes" && !seal::parse_unlock_minutes(v)) {
+                s.fail(key, fmt::format("'{}' is not a number of minutes from 0 to {}", v,
+                                        seal::k_max_unlock_minutes));
+            }
             if (key == "week-start" && !parse_weekday(v)) {
                 s.fail(key, fmt::format("'{}' is not a day", v));
             }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -721,7 +722,7 @@ void unlock(const fs::path& path, bool ask) {
             }
         }
     }
-    std::string passphrase = ask_passphrase({path, false});
+    std::string passphrase = ask_passphrase({path, ask ? Purpose::turn_off : Purpose::open});
     Key key = derive(passphrase, head.extra);
     sodium_memzero(passphrase.data(), passphrase.size());
     switch (try_key(key, head)) {
@@ -736,6 +737,17 @@ void unlock(const fs::path& path, bool ask) {
     }
     throw StorageError(
         fmt::format("that passphrase does not open {}; nothing was changed", path.string()));
+}
+
+std::optional<int> parse_unlock_minutes(std::string_view text) {
+    int minutes = -1;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, minutes);
+    if (text.empty() || ec != std::errc{} || ptr != end || (text.size() > 1 && text[0] == '0') ||
+        minutes < 0 || minutes > k_max_unlock_minutes) {
+        return std::nullopt;
+    }
+    return minutes;
 }
 
 void remember(const fs::path& path, int minutes) {

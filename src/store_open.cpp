@@ -8,6 +8,7 @@
 #include <smartgoals/store.hpp>
 
 #include <SQLiteCpp/Statement.h>
+#include <climits>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -17,6 +18,7 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -143,6 +145,8 @@ bool is_damage(const SQLite::Exception& e) {
     return code == SQLITE_CORRUPT || e.getExtendedErrorCode() == SQLITE_IOERR_DATA ||
            seal::found_damage();
 }
+
+void remove_stale_copies(const fs::path& path);
 
 // A -wal holding pages not yet written back stays as it is until the command commits: SQLite
 // would otherwise write them into the file when this connection closes, even after a failure
@@ -331,6 +335,9 @@ Store Store::open(const fs::path& path, Mode mode) {
     const bool wal_had_pages =
         ::stat((path.string() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
     Classified file = classify(path);
+    if (file.sealed && lock.fd() >= 0) {
+        remove_stale_copies(path); // no encrypt or decrypt runs while this lock is held
+    }
     std::vector<std::string> notices;
     tighten_all(path, notices);
     if (!write && file.version == Store::k_schema_version) {
@@ -411,15 +418,9 @@ Store Store::open(const fs::path& path, Mode mode) {
 // The key that opened a sealed database is kept in the session keyring for unlock-minutes
 // (SPEC §3.1), counted again from each command that uses it.
 void Store::keep_key(const fs::path& path) {
-    int minutes = seal::k_default_unlock_minutes;
-    if (const auto value = setting("unlock-minutes")) {
-        int parsed = 0;
-        const auto* end = value->data() + value->size();
-        if (std::from_chars(value->data(), end, parsed).ptr == end && parsed >= 0) {
-            minutes = std::min(parsed, seal::k_max_unlock_minutes);
-        }
-    }
-    seal::remember(path, minutes);
+    const auto value = setting("unlock-minutes");
+    const auto minutes = value ? seal::parse_unlock_minutes(*value) : std::nullopt;
+    seal::remember(path, minutes.value_or(seal::k_default_unlock_minutes));
 }
 
 FileLock::FileLock(FileLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
@@ -446,6 +447,11 @@ FileLock FileLock::take(const fs::path& path, bool exclusive) {
     for (;;) {
         FileLock lock;
         lock.m_fd = ::open(path.c_str(), (exclusive ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NONBLOCK);
+        if (lock.m_fd < 0 && exclusive) {
+            // Replacing the file is writing it: a file the member made read-only stays as it is.
+            throw StorageError(fmt::format("cannot write the database {}: {}; nothing was changed",
+                                           path.string(), system_reason(errno)));
+        }
         struct stat held {};
         if (lock.m_fd < 0 || ::fstat(lock.m_fd, &held) != 0 || !S_ISREG(held.st_mode)) {
             return {};
@@ -594,9 +600,74 @@ std::string file_uri(const fs::path& path, const char* vfs) {
     return uri + "?vfs=" + vfs;
 }
 
+constexpr std::array<std::string_view, 2> k_copy_names = {".sealing-", ".opening-"};
+
+// A copy encrypt or decrypt was writing when it was stopped (by SIGKILL, or the machine going
+// down) is removed by the next command that holds the file's lock: a plain one may hold
+// everything decrypt was writing out.
+void remove_stale_copies(const fs::path& path) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) {
+        return;
+    }
+    const std::string name = real.filename().string();
+    for (const auto& entry : fs::directory_iterator(real.parent_path(), ec)) {
+        const std::string other = entry.path().filename().string();
+        for (const auto copy : k_copy_names) {
+            if (other.starts_with(name + std::string(copy))) {
+                ::unlink(entry.path().c_str());
+            }
+        }
+    }
+}
+
+// The copy being written, removed if the command is stopped by a signal meanwhile.
+char g_copy[4][PATH_MAX];
+
+extern "C" void remove_copy_and_stop(int signal) {
+    for (const char* file : g_copy) {
+        if (file[0] != '\0') {
+            ::unlink(file);
+        }
+    }
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
+
+class CopyInProgress {
+public:
+    explicit CopyInProgress(const fs::path& temp) {
+        const char* suffixes[] = {"", "-journal", "-wal", "-shm"};
+        for (std::size_t i = 0; i < std::size(suffixes); ++i) {
+            std::snprintf(g_copy[i], sizeof g_copy[i], "%s%s", temp.c_str(), suffixes[i]);
+        }
+        struct sigaction action {};
+        action.sa_handler = remove_copy_and_stop;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < std::size(k_signals); ++i) {
+            ::sigaction(k_signals[i], &action, &m_saved[i]);
+        }
+    }
+    CopyInProgress(const CopyInProgress&) = delete;
+    CopyInProgress& operator=(const CopyInProgress&) = delete;
+    ~CopyInProgress() {
+        for (std::size_t i = 0; i < std::size(k_signals); ++i) {
+            ::sigaction(k_signals[i], &m_saved[i], nullptr);
+        }
+        for (auto& file : g_copy) {
+            file[0] = '\0';
+        }
+    }
+
+private:
+    static constexpr int k_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction m_saved[std::size(k_signals)]{};
+};
+
 // An empty file beside `path`, private, named so that nothing else takes it.
 fs::path temp_beside(const fs::path& path, std::string_view what) {
-    std::string name = fmt::format("{}.{}-XXXXXX", path.string(), what);
+    std::string name = fmt::format("{}{}XXXXXX", path.string(), what);
     const int fd = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd < 0) {
         throw StorageError(fmt::format("cannot write beside the database {}: {}; nothing was "
@@ -653,22 +724,47 @@ void replace(const fs::path& path, const fs::path& temp) {
                O_RDONLY | O_DIRECTORY);
 }
 
-// Overwrites what the old, readable file held with zeros. The disk may still keep earlier
-// copies of its blocks (an SSD, a journaling or copy-on-write file system): best effort.
-void wipe(const FileLock& lock) {
+// Overwrites what the old, readable file held with zeros, unless another name (a hard link)
+// still leads to it: then it is that name's file, and the member is told. The disk may still
+// keep earlier copies of its blocks (an SSD, a journaling or copy-on-write file system): best
+// effort.
+bool wipe(const FileLock& lock) {
     struct stat st {};
     if (lock.fd() < 0 || ::fstat(lock.fd(), &st) != 0) {
-        return;
+        return true;
+    }
+    if (st.st_nlink > 0) {
+        return false;
     }
     const std::vector<char> zeros(1 << 16, 0);
     for (off_t at = 0; at < st.st_size;) {
         const auto n = std::min<off_t>(static_cast<off_t>(zeros.size()), st.st_size - at);
         if (::pwrite(lock.fd(), zeros.data(), static_cast<std::size_t>(n), at) != n) {
-            return;
+            return true;
         }
         at += n;
     }
     ::fdatasync(lock.fd());
+    return true;
+}
+
+// Writes a copy of the database at `real` (a file, not a link to one) through `vfs` and puts
+// it in its place, keeping the file's permissions; under `lock`, held exclusively.
+void replace_with_copy(const fs::path& real, bool sealed, const char* what, const char* vfs) {
+    struct stat old {};
+    ::stat(real.c_str(), &old);
+    remove_stale_copies(real);
+    const fs::path temp = temp_beside(real, what);
+    const CopyInProgress stopped_removes(temp);
+    try {
+        const int version = copy_database(real, sealed, temp, vfs, seal::k_reserved_bytes);
+        finish_copy(real, temp, !sealed, version);
+        ::chmod(temp.c_str(), old.st_mode & 07700);
+        replace(real, temp);
+    } catch (...) {
+        remove_database_files(temp);
+        throw;
+    }
 }
 
 } // namespace
@@ -677,43 +773,28 @@ bool Store::is_encrypted(const fs::path& path) {
     return seal::is_sealed(path);
 }
 
-void Store::encrypt(const fs::path& path, const std::string& passphrase) {
-    const FileLock lock = FileLock::take(path, true);
-    if (seal::is_sealed(path)) {
-        return; // another smartgoals did it meanwhile
+bool Store::encrypt(const fs::path& path, const std::string& passphrase) {
+    // Through a symbolic link, the file it leads to is encrypted, and the link kept.
+    const fs::path real = fs::canonical(path);
+    const FileLock lock = FileLock::take(real, true);
+    if (seal::is_sealed(real)) {
+        return true; // another smartgoals did it meanwhile
     }
-    seal::begin_new_key(path, passphrase);
-    const fs::path temp = temp_beside(path, "sealing");
-    try {
-        const int version =
-            copy_database(path, false, temp, seal::vfs_name(), seal::k_reserved_bytes);
-        finish_copy(path, temp, true, version);
-        replace(path, temp);
-    } catch (...) {
-        remove_database_files(temp);
-        throw;
-    }
-    wipe(lock);
+    seal::begin_new_key(real, passphrase);
+    replace_with_copy(real, false, ".sealing-", seal::vfs_name());
+    return wipe(lock);
 }
 
 void Store::decrypt(const fs::path& path) {
-    const FileLock lock = FileLock::take(path, true);
-    if (!seal::is_sealed(path)) {
+    const fs::path real = fs::canonical(path);
+    const FileLock lock = FileLock::take(real, true);
+    if (!seal::is_sealed(real)) {
         return;
     }
-    seal::unlock(path);
-    const fs::path temp = temp_beside(path, "opening");
-    try {
-        // The plain copy keeps the reserved bytes, unused: SQLite keeps them in every copy.
-        const int version = copy_database(path, true, temp, sqlite3_vfs_find(nullptr)->zName,
-                                          seal::k_reserved_bytes);
-        finish_copy(path, temp, false, version);
-        replace(path, temp);
-    } catch (...) {
-        remove_database_files(temp);
-        throw;
-    }
-    seal::forget(path);
+    seal::unlock(real);
+    // The plain copy keeps the reserved bytes, unused: SQLite keeps them in every copy.
+    replace_with_copy(real, true, ".opening-", sqlite3_vfs_find(nullptr)->zName);
+    seal::forget(real);
 }
 
 } // namespace smartgoals

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,11 +37,16 @@ constexpr const char* k_damage_reason = "a page does not match its seal";
 // The name of the SQLite VFS that reads and writes sealed files, registered on first use.
 const char* vfs_name();
 
-// Where a passphrase comes from when no key is kept: a terminal, or --passphrase-fd. `confirm`
-// asks twice (a new passphrase). Throws UsageError when there is no way to ask.
+// Where a passphrase comes from when no key is kept: a terminal, or --passphrase-fd. A new
+// passphrase is asked twice. Throws UsageError when there is no way to ask.
+enum class Purpose {
+    open,     // a command needs the key, and none is kept
+    new_key,  // encrypt
+    turn_off, // decrypt, which asks even while the key is kept
+};
 struct PassphraseRequest {
     std::filesystem::path database;
-    bool confirm = false;
+    Purpose purpose = Purpose::open;
 };
 using PassphraseSource = std::function<std::string(const PassphraseRequest&)>;
 void set_passphrase_source(PassphraseSource source);
@@ -68,5 +74,7 @@ constexpr int k_reserved_bytes = 80;
 // Minutes a key is kept when the setting unlock-minutes is not set.
 constexpr int k_default_unlock_minutes = 15;
 constexpr int k_max_unlock_minutes = 1440;
+// The setting's value as a member writes it: a plain whole number, 0 to 1440.
+std::optional<int> parse_unlock_minutes(std::string_view text);
 
 } // namespace smartgoals::seal

@@ -101,8 +101,9 @@ public:
     // Encryption (SPEC §3.1): puts a sealed copy of the database at `path` in its place, with a
     // key from `passphrase`, or a plain copy of a sealed one (whose key must be unlocked).
     // Either is one step: the file at `path` is the old one or the new one, never half of
-    // either. Whoever else wants the file waits meanwhile.
-    static void encrypt(const std::filesystem::path& path, const std::string& passphrase);
+    // either. Whoever else wants the file waits meanwhile. encrypt() overwrites the old file,
+    // and returns false when it could not because another name (a hard link) leads to it.
+    static bool encrypt(const std::filesystem::path& path, const std::string& passphrase);
     static void decrypt(const std::filesystem::path& path);
     // Whether the database at `path` is sealed.
     static bool is_encrypted(const std::filesystem::path& path);

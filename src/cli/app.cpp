@@ -520,6 +520,11 @@ int run(int argc, const char* const* argv, const Environment& env, std::ostream&
             // An empty "$VAR" must not fall back to the member's own database.
             throw UsageError("--db: the path is empty; name the database file");
         }
+        if (app->get_option("--passphrase-fd")->count() > 0 && global.passphrase_fd < 0) {
+            throw UsageError(fmt::format("--passphrase-fd: '{}' is not a file descriptor; use 0 "
+                                         "for standard input, or 3 with 3< FILE",
+                                         global.passphrase_fd));
+        }
         seal::set_passphrase_source(passphrase_source(global.passphrase_fd));
         const auto [date, time] = env.clock();
         const Date today = resolve_today(global, env, date);

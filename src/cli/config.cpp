@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
 #include <ostream>
 #include <string>
 
@@ -67,12 +66,7 @@ void run_set(const ConfigOptions& o, Context& ctx) {
         }
         value = weekday_name(*day);
     } else if (key == "unlock-minutes") {
-        int minutes = -1;
-        const auto* end = value.data() + value.size();
-        const auto [ptr, ec] = std::from_chars(value.data(), end, minutes);
-        if (value.empty() || ec != std::errc{} || ptr != end ||
-            (value.size() > 1 && value[0] == '0') || minutes < 0 ||
-            minutes > seal::k_max_unlock_minutes) {
+        if (!seal::parse_unlock_minutes(value)) {
             throw UsageError(fmt::format("unlock-minutes: '{}' is not a number of minutes from 0 "
                                          "(never keep the key) to {}",
                                          value, seal::k_max_unlock_minutes));
@@ -104,14 +98,14 @@ void register_config(CLI::App& app, Action& action) {
     l->callback([&action] { action = {Needs::read, run_list}; });
 
     auto* g = c->add_subcommand("get", "One setting's value");
-    g->add_option("key", options->key, "week-start or name")->required();
+    g->add_option("key", options->key, "week-start, name or unlock-minutes")->required();
     g->footer("\nExample:\n  smartgoals config get week-start");
     g->callback([&action, options] {
         action = {Needs::read, [options](Context& ctx) { run_get(*options, ctx); }};
     });
 
     auto* s = c->add_subcommand("set", "Change a setting");
-    s->add_option("key", options->key, "week-start or name")->required();
+    s->add_option("key", options->key, "week-start, name or unlock-minutes")->required();
     s->add_option("value", options->value, "The new value")->required();
     s->footer("\nExample:\n  smartgoals config set week-start thursday");
     s->callback([&action, options] {

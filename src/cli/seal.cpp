@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
+#include <memory>
 #include <sodium.h>
 #include <termios.h>
 #include <unistd.h>
@@ -27,13 +29,39 @@ constexpr std::string_view k_warning =
     "Before you choose a passphrase: if it is forgotten, nothing in this database can be read "
     "again. Nobody can recover it, smartgoals included. Write it down somewhere safe.";
 
-// One line from `fd`, without its line ending.
-std::string read_line(int fd, std::string_view from) {
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void on_interrupt_at_passphrase(int) {
+    g_interrupted = 1;
+}
+
+// Ctrl-C while a passphrase is asked ends the question (the read returns EINTR), and after it
+// means what it meant before.
+class InterruptsStopQuestion {
+public:
+    InterruptsStopQuestion() {
+        struct sigaction action {};
+        action.sa_handler = on_interrupt_at_passphrase;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGINT, &action, &m_saved);
+    }
+    InterruptsStopQuestion(const InterruptsStopQuestion&) = delete;
+    InterruptsStopQuestion& operator=(const InterruptsStopQuestion&) = delete;
+    ~InterruptsStopQuestion() { ::sigaction(SIGINT, &m_saved, nullptr); }
+
+private:
+    struct sigaction m_saved {};
+};
+
+// One line from `fd`, without its line ending. On a terminal, Ctrl-D before any character
+// stops the question, as at every other question.
+std::string read_line(int fd, std::string_view from, bool terminal = false) {
     std::string line;
     char c = 0;
     for (;;) {
         const ssize_t n = ::read(fd, &c, 1);
-        if (n < 0 && errno == EINTR) {
+        if ((n < 0 && errno == EINTR) || g_interrupted || (terminal && n == 0 && line.empty())) {
+            sodium_memzero(line.data(), line.size());
             throw PromptStopped{};
         }
         if (n < 0) {
@@ -79,7 +107,7 @@ std::string ask_secret(int tty, std::string_view prompt) {
     }
     (void)!::write(tty, prompt.data(), prompt.size());
     try {
-        std::string answer = read_line(tty, "the terminal");
+        std::string answer = read_line(tty, "the terminal", true);
         if (has_modes) {
             ::tcsetattr(tty, TCSAFLUSH, &saved);
         }
@@ -93,17 +121,30 @@ std::string ask_secret(int tty, std::string_view prompt) {
     }
 }
 
+std::string no_terminal(const seal::PassphraseRequest& request) {
+    switch (request.purpose) {
+    case seal::Purpose::new_key:
+        return "encrypt needs a new passphrase, and there is no terminal to ask for it on; give "
+               "it with --passphrase-fd N";
+    case seal::Purpose::turn_off:
+        return "decrypt asks for the passphrase even while the key is kept, and there is no "
+               "terminal to ask for it on; give it with --passphrase-fd N";
+    case seal::Purpose::open:
+        break;
+    }
+    return fmt::format("{} is encrypted and its key is not kept, and there is no terminal to ask "
+                       "for the passphrase on; give it with --passphrase-fd N",
+                       request.database.string());
+}
+
 std::string from_terminal(const seal::PassphraseRequest& request) {
     const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (tty < 0) {
-        throw UsageError(fmt::format(
-            "{} is encrypted and its key is not kept, and there is no terminal to ask on; give "
-            "the passphrase with --passphrase-fd N",
-            request.database.string()));
+        throw UsageError(no_terminal(request));
     }
-    catch_interrupts();
+    const InterruptsStopQuestion interrupts;
     try {
-        if (!request.confirm) {
+        if (request.purpose != seal::Purpose::new_key) {
             auto passphrase = checked(
                 ask_secret(tty, fmt::format("Passphrase for {}: ", request.database.string())));
             ::close(tty);
@@ -130,23 +171,29 @@ void run_encrypt(Context& ctx) {
         ctx.say(fmt::format("{} is already encrypted; nothing to do.", ctx.db_path.string()));
         return;
     }
-    {
-        // Made, or brought up to date, before it is copied.
-        Store store = Store::open(ctx.db_path, Store::Mode::write);
-        for (const auto& notice : store.notices()) {
-            ctx.say(fmt::format("smartgoals: {}", shown(notice)));
-        }
-        store.commit();
-    }
+    // Asked first: without a passphrase nothing is made or changed.
     ctx.explain(k_warning);
-    std::string passphrase = seal::ask_passphrase({ctx.db_path, true});
+    std::string passphrase = seal::ask_passphrase({ctx.db_path, seal::Purpose::new_key});
+    bool wiped = true;
     try {
-        Store::encrypt(ctx.db_path, passphrase);
+        {
+            // Made, or brought up to date, before it is copied.
+            Store store = Store::open(ctx.db_path, Store::Mode::write);
+            for (const auto& notice : store.notices()) {
+                ctx.say(fmt::format("smartgoals: {}", shown(notice)));
+            }
+            store.commit();
+        }
+        wiped = Store::encrypt(ctx.db_path, passphrase);
     } catch (...) {
         sodium_memzero(passphrase.data(), passphrase.size());
         throw;
     }
     sodium_memzero(passphrase.data(), passphrase.size());
+    if (!wiped) {
+        ctx.say("smartgoals: the old, readable file has another name (a hard link), so it was "
+                "left as it is; remove that name too, or it keeps everything readable");
+    }
     // Opening it once keeps the key for as long as unlock-minutes says.
     Store store = Store::open(ctx.db_path, Store::Mode::read);
     const auto minutes = store.setting("unlock-minutes");
@@ -189,9 +236,15 @@ seal::PassphraseSource passphrase_source(int fd) {
     if (fd < 0) {
         return from_terminal;
     }
-    return [fd](const seal::PassphraseRequest&) {
-        return checked(read_line(fd, fmt::format("--passphrase-fd {}", fd)));
-    };
+    // Read at once, whether the command needs it or not, so that what follows the line on the
+    // descriptor (an import on stdin) never depends on whether a key was kept.
+    auto line = std::shared_ptr<std::string>(
+        new std::string(checked(read_line(fd, fmt::format("--passphrase-fd {}", fd)))),
+        [](std::string* p) {
+            sodium_memzero(p->data(), p->size());
+            delete p;
+        });
+    return [line](const seal::PassphraseRequest&) { return *line; };
 }
 
 void register_encrypt(CLI::App& app, Action& action) {

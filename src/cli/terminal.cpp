@@ -33,9 +33,9 @@ extern "C" void on_interrupt(int) {
     errno = saved_errno;
 }
 
-} // namespace
-
-void catch_interrupts() {
+// Ctrl-C ends the waiting read instead of the process, so the member is told that nothing was
+// recorded.
+void catch_interrupt() {
     static bool installed = false;
     if (installed) {
         return;
@@ -48,8 +48,10 @@ void catch_interrupts() {
     installed = true;
 }
 
+} // namespace
+
 std::string ask(Context& ctx, std::string_view prompt) {
-    catch_interrupts();
+    catch_interrupt();
     while (true) {
         // A long prompt wraps to the terminal, its answer typed after the last line.
         std::string shown_prompt = ctx.wrap(prompt, 4);

@@ -13,10 +13,6 @@ namespace smartgoals::cli {
 // is written, and run() says so (exit 2).
 struct PromptStopped {};
 
-// From now on Ctrl-C ends a waiting read (EINTR) instead of the process, so that a question
-// can say nothing was recorded, and a terminal's modes can be put back.
-void catch_interrupts();
-
 // Shows `prompt` on stderr and reads one line, trimmed. Throws PromptStopped at the end of
 // input or on Ctrl-C (SIGINT is caught while a question waits, so that it can be said).
 std::string ask(Context& ctx, std::string_view prompt);

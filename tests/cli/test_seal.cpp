@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -295,8 +296,79 @@ TEST_CASE("encrypt on a terminal warns first, asks twice without echo, and refus
     CHECK_FALSE(contains(r.out, "tidal river")); // never echoed
     CHECK(read_file(s.db).substr(0, 16) == "smartgoals:seal1");
     s.ok({"lock"});
+    // Ctrl-D at the question stops it, as at every other question.
+    r = s.converse({"goal", "list"}, {{"Passphrase for ", "\x04"}});
+    CHECK(r.code == 2);
+    CHECK(contains(r.out, "nothing was recorded"));
     r = s.converse({"goal", "list"}, {{"Passphrase for ", "tidal river stones\n"}});
     CHECK(r.code == 0);
     CHECK(contains(r.out, "On the terminal"));
     CHECK_FALSE(contains(r.out, "tidal river"));
+}
+
+TEST_CASE("encrypt at the edges: nothing made without a passphrase, links kept, a read-only file "
+          "refused, a stopped copy removed") {
+    Sandbox s;
+    // No terminal and no --passphrase-fd: nothing is made, and the message says what is needed.
+    auto r = s.run({"encrypt"});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "encrypt needs a new passphrase"));
+    CHECK_FALSE(fs::exists(s.db.parent_path()));
+    r = s.run({"--passphrase-fd", "-1", "goal", "list"});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "--passphrase-fd: '-1' is not a file descriptor"));
+
+    // Through a symbolic link the file it leads to is encrypted, and the link stays.
+    s.ok({"-q", "goal", "add", "Behind a link"});
+    const fs::path link = s.dir / "link.db";
+    fs::create_symlink(s.db, link);
+    r = s.run({"--db", link.string(), "--passphrase-fd", "0", "encrypt"}, k_passphrase + "\n");
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(fs::is_symlink(link));
+    CHECK(read_file(s.db).substr(0, 16) == "smartgoals:seal1");
+    CHECK(contains(s.ok({"--db", link.string(), "goal", "list"}), "Behind a link"));
+
+    // A hard link keeps the old file: it is left whole, and the member is told.
+    Sandbox linked;
+    linked.ok({"-q", "goal", "add", "Twice named"});
+    const fs::path other = linked.dir / "other-name.db";
+    fs::create_hard_link(linked.db, other);
+    r = linked.run({"--passphrase-fd", "0", "encrypt"}, k_passphrase + "\n");
+    CHECK(r.code == 0);
+    CHECK(contains(r.err, "another name (a hard link)"));
+    CHECK(contains(read_file(other), "Twice named"));
+
+    // A read-only file stays as it is.
+    Sandbox kept;
+    kept.ok({"-q", "goal", "add", "Read only"});
+    fs::permissions(kept.db, fs::perms::owner_read);
+    if (::geteuid() != 0) { // root writes anyway
+        const auto before = kept.state();
+        r = kept.run({"--passphrase-fd", "0", "encrypt"}, k_passphrase + "\n");
+        CHECK(r.code == 1);
+        CHECK(kept.state() == before);
+    }
+
+    // What an encrypt or decrypt stopped by SIGKILL left beside the file goes at the next use.
+    const fs::path left = s.db.string() + ".opening-Ab12Cd";
+    write_file(left, "a plain copy cut short");
+    s.ok({"goal", "list"});
+    CHECK_FALSE(fs::exists(left));
+}
+
+TEST_CASE("--passphrase-fd is read whether or not a key is kept, and unlock-minutes survives an "
+          "export and import") {
+    Sandbox s;
+    encrypt(s);
+    s.ok({"-q", "config", "set", "unlock-minutes", "5"});
+    const std::string doc = s.ok({"export"});
+    for (int i = 0; i < 2; ++i) { // the second time the key is kept
+        const auto r =
+            s.run({"--passphrase-fd", "0", "-q", "import", "-"}, k_passphrase + "\n" + doc);
+        CHECK_MESSAGE(r.code == 0, r.err);
+    }
+    Sandbox other;
+    const auto r = other.run({"-q", "import", "-"}, doc);
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(other.ok({"config", "get", "unlock-minutes"}) == "5\n");
 }
