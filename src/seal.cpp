@@ -66,6 +66,11 @@ bool& damage_found() {
     return found;
 }
 
+bool& renewing() {
+    static bool renew = true;
+    return renew;
+}
+
 PassphraseSource& passphrase_source() {
     static PassphraseSource source;
     return source;
@@ -547,8 +552,10 @@ Head read_head(const fs::path& path) {
     head.has_second = second == k_page;
     std::memcpy(head.extra.data(), head.first.data() + k_payload_end, k_extra);
     const Settings s = settings_of(head.extra);
-    if (s.opslimit < crypto_pwhash_OPSLIMIT_MIN || s.opslimit > 64 || s.memlimit_kib < 8 * 1024 ||
-        s.memlimit_kib > 4 * 1024 * 1024) {
+    // Read before anything can vouch for them: bounded, so that a crafted file cannot make the
+    // derivation take minutes or all the memory there is.
+    if (s.opslimit < crypto_pwhash_OPSLIMIT_MIN || s.opslimit > 16 || s.memlimit_kib < 8 * 1024 ||
+        s.memlimit_kib > 1024 * 1024) {
         damaged(path, "its key settings are not ones smartgoals writes");
     }
     return head;
@@ -556,17 +563,19 @@ Head read_head(const fs::path& path) {
 
 enum class Verdict { opens, wrong_key, damaged };
 
+// The key check alone says the key is right: page 1's settings never change once written,
+// while its data may be in the middle of a checkpoint's write (pages read here hold no SQLite
+// lock), and SQLite's own reads, under its locks, find a damaged page. When the check fails,
+// a page that opens with the key says the check itself is damaged.
 Verdict try_key(const Key& key, const Head& head) {
-    Page plain;
     const auto expected = key_check(key, head.extra);
-    const bool check = sodium_memcmp(expected.data(), settings_of(head.extra).check, k_check) == 0;
-    const bool first = open_page(key, Kind::database, 1, head.first.data(), plain.data());
-    if (check && first) {
+    if (sodium_memcmp(expected.data(), settings_of(head.extra).check, k_check) == 0) {
         return Verdict::opens;
     }
-    if (check ||
+    Page plain;
+    if (open_page(key, Kind::database, 1, head.first.data(), plain.data()) ||
         (head.has_second && open_page(key, Kind::database, 2, head.second.data(), plain.data()))) {
-        return Verdict::damaged; // the key is right; a page or the key check is not
+        return Verdict::damaged;
     }
     return Verdict::wrong_key;
 }
@@ -641,6 +650,10 @@ bool is_damaged_seal_header(std::string_view first_bytes) {
         differ += first_bytes[i] != k_magic[i];
     }
     return differ > 0 && differ <= 2;
+}
+
+void renew_kept_keys(bool renew) {
+    renewing() = renew;
 }
 
 bool found_damage() {
@@ -725,15 +738,16 @@ void unlock(const fs::path& path, bool ask) {
     std::string passphrase = ask_passphrase({path, ask ? Purpose::turn_off : Purpose::open});
     Key key = derive(passphrase, head.extra);
     sodium_memzero(passphrase.data(), passphrase.size());
-    switch (try_key(key, head)) {
-    case Verdict::opens:
+    const Verdict verdict = try_key(key, head);
+    if (verdict == Verdict::opens) {
         use(key, head.extra, name);
-        sodium_memzero(key.data(), key.size());
+    }
+    sodium_memzero(key.data(), key.size());
+    if (verdict == Verdict::opens) {
         return;
-    case Verdict::damaged:
+    }
+    if (verdict == Verdict::damaged) {
         damaged(path, k_damage_reason);
-    case Verdict::wrong_key:
-        break;
     }
     throw StorageError(
         fmt::format("that passphrase does not open {}; nothing was changed", path.string()));
@@ -753,7 +767,7 @@ std::optional<int> parse_unlock_minutes(std::string_view text) {
 void remember(const fs::path& path, int minutes) {
     const std::string name = keyring_name(path);
     Active& a = active();
-    if (!a.set || a.path != name) {
+    if (!a.set || a.path != name || !renewing()) {
         return;
     }
     if (minutes <= 0) {

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -133,7 +134,7 @@ bool check_header(const fs::path& path, off_t size) {
         damaged(path, fmt::format("it holds only {} byte{}, less than any database", size,
                                   size == 1 ? "" : "s"));
     }
-    if (sealed && size % 4096 != 0) {
+    if (sealed && size % seal::k_page_size != 0) {
         damaged(path, "it ends inside a page");
     }
     return sealed;
@@ -173,6 +174,9 @@ std::unique_ptr<SQLite::Database> connect(const fs::path& path, bool write, bool
         db->exec("PRAGMA cell_size_check = ON");
         return db;
     } catch (const SQLite::Exception& e) {
+        if (seal::found_damage()) {
+            damaged(path, seal::k_damage_reason);
+        }
         throw StorageError(fmt::format("cannot open the database {}: {}", path.string(), e.what()));
     }
 }
@@ -457,6 +461,12 @@ FileLock FileLock::take(const fs::path& path, bool exclusive) {
             return {};
         }
         while (::flock(lock.m_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR && exclusive) {
+                throw StorageError(fmt::format(
+                    "cannot lock the database {} ({}), and replacing it needs a lock that keeps "
+                    "every other smartgoals out; nothing was changed",
+                    path.string(), system_reason(errno)));
+            }
             if (errno != EWOULDBLOCK && errno != EINTR) {
                 return {}; // a file system without flock: SQLite's own locks still hold
             }
@@ -688,12 +698,15 @@ int copy_database(const fs::path& path, bool sealed, const fs::path& temp, const
                             k_busy_timeout_ms, sealed ? seal::vfs_name() : "");
     source.exec("PRAGMA temp_store = MEMORY");
     const int version = source.execAndGet("PRAGMA user_version").getInt();
+    // In this order: setting the page size asks for no reserved bytes again.
     source.exec(fmt::format("PRAGMA page_size = {}", seal::k_page_size));
     sqlite3_file_control(source.getHandle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
     SQLite::Statement vacuum(source, "VACUUM INTO ?");
     vacuum.bind(1, file_uri(temp, vfs));
     vacuum.exec();
-    return version; // closing writes the -wal back into the old file and removes it
+    // The old -wal is written back and emptied now, not left to the closing.
+    source.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return version;
 }
 
 // The copy, read back whole in WAL mode and on the disk before it takes the database's place.
@@ -748,9 +761,30 @@ bool wipe(const FileLock& lock) {
     return true;
 }
 
+// Signals wait meanwhile: what must follow a step is done before a signal can end the command.
+class SignalsWait {
+public:
+    SignalsWait() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+            sigaddset(&held, signal);
+        }
+        ::sigprocmask(SIG_BLOCK, &held, &m_saved);
+    }
+    SignalsWait(const SignalsWait&) = delete;
+    SignalsWait& operator=(const SignalsWait&) = delete;
+    ~SignalsWait() { ::sigprocmask(SIG_SETMASK, &m_saved, nullptr); }
+
+private:
+    sigset_t m_saved{};
+};
+
 // Writes a copy of the database at `real` (a file, not a link to one) through `vfs` and puts
-// it in its place, keeping the file's permissions; under `lock`, held exclusively.
-void replace_with_copy(const fs::path& real, bool sealed, const char* what, const char* vfs) {
+// it in its place, keeping the file's permissions; under `lock`, held exclusively. `then` runs
+// right after, before any signal can end the command.
+void replace_with_copy(const fs::path& real, bool sealed, const char* what, const char* vfs,
+                       const std::function<void()>& then) {
     struct stat old {};
     ::stat(real.c_str(), &old);
     remove_stale_copies(real);
@@ -760,7 +794,9 @@ void replace_with_copy(const fs::path& real, bool sealed, const char* what, cons
         const int version = copy_database(real, sealed, temp, vfs, seal::k_reserved_bytes);
         finish_copy(real, temp, !sealed, version);
         ::chmod(temp.c_str(), old.st_mode & 07700);
+        const SignalsWait in_one_go;
         replace(real, temp);
+        then();
     } catch (...) {
         remove_database_files(temp);
         throw;
@@ -781,8 +817,9 @@ bool Store::encrypt(const fs::path& path, const std::string& passphrase) {
         return true; // another smartgoals did it meanwhile
     }
     seal::begin_new_key(real, passphrase);
-    replace_with_copy(real, false, ".sealing-", seal::vfs_name());
-    return wipe(lock);
+    bool wiped = true;
+    replace_with_copy(real, false, ".sealing-", seal::vfs_name(), [&] { wiped = wipe(lock); });
+    return wiped;
 }
 
 void Store::decrypt(const fs::path& path) {
@@ -793,7 +830,7 @@ void Store::decrypt(const fs::path& path) {
     }
     seal::unlock(real);
     // The plain copy keeps the reserved bytes, unused: SQLite keeps them in every copy.
-    replace_with_copy(real, true, ".opening-", sqlite3_vfs_find(nullptr)->zName);
+    replace_with_copy(real, true, ".opening-", sqlite3_vfs_find(nullptr)->zName, [] {});
     seal::forget(real);
 }
 

@@ -60,6 +60,9 @@ std::string ask_passphrase(const PassphraseRequest& request);
 void unlock(const std::filesystem::path& path, bool ask = false);
 // Keeps the key in use for `path` in the session keyring for `minutes` (0: not kept at all).
 void remember(const std::filesystem::path& path, int minutes);
+// Whether remember() counts the time again: not for what runs unasked (a shell's start-up, a
+// completion), which would otherwise keep a key for ever.
+void renew_kept_keys(bool renew);
 // Forgets the key of `path`, here and in the keyring; whether the keyring held one.
 bool forget(const std::filesystem::path& path);
 

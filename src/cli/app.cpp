@@ -434,6 +434,7 @@ void execute(const Action& action, Context& ctx) {
         // Never a question here (a shell's start-up, a completion): an encrypted database
         // whose key is not kept reads as nothing.
         seal::set_passphrase_source(nullptr);
+        seal::renew_kept_keys(false);
         try {
             Store store = Store::open(ctx.db_path, Store::Mode::read);
             ctx.opened = &store;

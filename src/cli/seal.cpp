@@ -57,6 +57,7 @@ private:
 // stops the question, as at every other question.
 std::string read_line(int fd, std::string_view from, bool terminal = false) {
     std::string line;
+    line.reserve(k_max_passphrase + 1); // never moved: no copy of it is left behind
     char c = 0;
     for (;;) {
         const ssize_t n = ::read(fd, &c, 1);
@@ -119,6 +120,11 @@ std::string ask_secret(int tty, std::string_view prompt) {
         (void)!::write(tty, "\n", 1);
         throw;
     }
+}
+
+std::string secret_from_terminal(int fd) {
+    const InterruptsStopQuestion interrupts;
+    return ask_secret(fd, "Passphrase: ");
 }
 
 std::string no_terminal(const seal::PassphraseRequest& request) {
@@ -238,8 +244,11 @@ seal::PassphraseSource passphrase_source(int fd) {
     }
     // Read at once, whether the command needs it or not, so that what follows the line on the
     // descriptor (an import on stdin) never depends on whether a key was kept.
+    // A terminal named by its descriptor is asked as the terminal is: without echo.
     auto line = std::shared_ptr<std::string>(
-        new std::string(checked(read_line(fd, fmt::format("--passphrase-fd {}", fd)))),
+        new std::string(checked(::isatty(fd) == 1
+                                    ? secret_from_terminal(fd)
+                                    : read_line(fd, fmt::format("--passphrase-fd {}", fd)))),
         [](std::string* p) {
             sodium_memzero(p->data(), p->size());
             delete p;

@@ -304,6 +304,13 @@ TEST_CASE("encrypt on a terminal warns first, asks twice without echo, and refus
     CHECK(r.code == 0);
     CHECK(contains(r.out, "On the terminal"));
     CHECK_FALSE(contains(r.out, "tidal river"));
+    // --passphrase-fd naming the terminal asks there, without echo too.
+    s.ok({"lock"});
+    r = s.converse({"--passphrase-fd", "0", "goal", "list"},
+                   {{"Passphrase: ", "tidal river stones\n"}});
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "On the terminal"));
+    CHECK_FALSE(contains(r.out, "tidal river"));
 }
 
 TEST_CASE("encrypt at the edges: nothing made without a passphrase, links kept, a read-only file "
