@@ -151,8 +151,8 @@ std::string from_terminal(const seal::PassphraseRequest& request) {
     const InterruptsStopQuestion interrupts;
     try {
         if (request.purpose != seal::Purpose::new_key) {
-            auto passphrase = checked(
-                ask_secret(tty, fmt::format("Passphrase for {}: ", request.database.string())));
+            auto passphrase = checked(ask_secret(
+                tty, fmt::format("Passphrase for {}: ", shown(request.database.string()))));
             ::close(tty);
             return passphrase;
         }
@@ -174,7 +174,8 @@ std::string from_terminal(const seal::PassphraseRequest& request) {
 
 void run_encrypt(Context& ctx) {
     if (Store::is_encrypted(ctx.db_path)) {
-        ctx.say(fmt::format("{} is already encrypted; nothing to do.", ctx.db_path.string()));
+        ctx.say(
+            fmt::format("{} is already encrypted; nothing to do.", shown(ctx.db_path.string())));
         return;
     }
     // Asked first: without a passphrase nothing is made or changed.
@@ -204,7 +205,7 @@ void run_encrypt(Context& ctx) {
     Store store = Store::open(ctx.db_path, Store::Mode::read);
     const auto minutes = store.setting("unlock-minutes");
     ctx.say(fmt::format(
-        "{} is encrypted. {} 'smartgoals lock' forgets the key now.", ctx.db_path.string(),
+        "{} is encrypted. {} 'smartgoals lock' forgets the key now.", shown(ctx.db_path.string()),
         minutes == "0"
             ? "The passphrase is asked for each command."
             : fmt::format("The key is kept in this login session until it has not "
@@ -214,7 +215,7 @@ void run_encrypt(Context& ctx) {
 
 void run_decrypt(Context& ctx) {
     if (!Store::is_encrypted(ctx.db_path)) {
-        ctx.say(fmt::format("{} is not encrypted; nothing to do.", ctx.db_path.string()));
+        ctx.say(fmt::format("{} is not encrypted; nothing to do.", shown(ctx.db_path.string())));
         return;
     }
     // Taking the protection away asks for the passphrase, even with the key kept.
@@ -222,13 +223,13 @@ void run_decrypt(Context& ctx) {
     Store::decrypt(ctx.db_path);
     ctx.say(fmt::format("{} is no longer encrypted: whoever can read the file can read what is "
                         "in it.",
-                        ctx.db_path.string()));
+                        shown(ctx.db_path.string())));
 }
 
 void run_lock(Context& ctx) {
     if (!Store::is_encrypted(ctx.db_path)) {
-        ctx.say(
-            fmt::format("{} is not encrypted; there is no key to forget.", ctx.db_path.string()));
+        ctx.say(fmt::format("{} is not encrypted; there is no key to forget.",
+                            shown(ctx.db_path.string())));
         return;
     }
     const bool kept = seal::forget(ctx.db_path);

@@ -379,3 +379,21 @@ TEST_CASE("--passphrase-fd is read whether or not a key is kept, and unlock-minu
     CHECK_MESSAGE(r.code == 0, r.err);
     CHECK(other.ok({"config", "get", "unlock-minutes"}) == "5\n");
 }
+
+TEST_CASE("encrypt, decrypt and lock show a database path holding control characters visibly") {
+    Sandbox s;
+    const fs::path odd = s.dir / "ev\x1bil" / "x.db";
+    fs::create_directories(odd.parent_path());
+    s.ok({"--db", odd.string(), "-q", "goal", "add", "A goal"});
+    const auto encrypted =
+        s.run({"--db", odd.string(), "--passphrase-fd", "0", "encrypt"}, k_passphrase + "\n");
+    const auto locked = s.run({"--db", odd.string(), "lock"});
+    const auto decrypted =
+        s.run({"--db", odd.string(), "--passphrase-fd", "0", "decrypt"}, k_passphrase + "\n");
+    for (const auto& r : {encrypted, locked, decrypted}) {
+        CHECK(r.code == 0);
+        CHECK_FALSE(contains(r.err, "\x1b"));
+    }
+    CHECK(contains(encrypted.err, "ev^[il"));
+    CHECK(contains(decrypted.err, "ev^[il"));
+}
