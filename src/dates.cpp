@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 
 namespace smartgoals {
 
@@ -43,12 +44,19 @@ std::optional<Date> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
-    const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) {
-        return std::nullopt;
+    // Read digit by digit: a list of thousands of goals reads a date for each completion.
+    int fields[3] = {0, 0, 0};
+    for (const auto& [field, from, to] : {std::tuple{0, 0, 4}, {1, 5, 7}, {2, 8, 10}}) {
+        for (int i = from; i < to; ++i) {
+            const char c = text[static_cast<std::size_t>(i)];
+            if (c < '0' || c > '9') {
+                return std::nullopt;
+            }
+            fields[field] = fields[field] * 10 + (c - '0');
+        }
     }
-    const year_month_day ymd{year{to_int(y)}, month{static_cast<unsigned>(to_int(m))},
-                             day{static_cast<unsigned>(to_int(d))}};
+    const year_month_day ymd{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
+                             day{static_cast<unsigned>(fields[2])}};
     if (!ymd.ok() || ymd.year() < year{1900}) {
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <smartgoals/review.hpp>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,8 +13,8 @@ bool Review::is_current() const {
 }
 
 std::string rolled_over_note(Week planned, int weeks) {
-    return fmt::format("rolled over from the week of {} ({} week{})", format_date(planned.start),
-                       weeks, weeks == 1 ? "" : "s");
+    return fmt::format(FMT_COMPILE("rolled over from the week of {} ({} week{})"),
+                       format_date(planned.start), weeks, weeks == 1 ? "" : "s");
 }
 
 std::string format_tenths(int tenths) {

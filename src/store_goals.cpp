@@ -18,35 +18,39 @@ namespace {
 constexpr const char* k_goal_columns =
     "id, uuid, text, area, kind, target, planned_on, created_at, status, closed_on";
 
-Goal read_goal(SQLite::Statement& row) {
+Goal read_goal(const Query& row) {
     Goal g;
-    g.id = row.getColumn(0).getInt64();
-    g.uuid = row.getColumn(1).getString();
-    g.text = row.getColumn(2).getString();
-    if (!row.getColumn(3).isNull()) {
-        g.area = stored_word(row.getColumn(3), "area", parse_area);
+    g.id = row.int64(0);
+    g.uuid = row.text(1);
+    g.text = row.text(2);
+    if (!row.null(3)) {
+        g.area = stored_word(row.text(3), "area", parse_area);
     }
-    g.kind = stored_word(row.getColumn(4), "kind of goal", parse_kind);
-    g.target = row.getColumn(5).getInt();
+    g.kind = stored_word(row.text(4), "kind of goal", parse_kind);
+    g.target = row.integer(5);
     if (g.target < 1) {
-        stored_value_damaged("target", row.getColumn(5).getString());
+        stored_value_damaged("target", row.text(5));
     }
-    g.planned = stored_date(row.getColumn(6));
-    g.created = row.getColumn(7).getString();
-    g.status = stored_word(row.getColumn(8), "status", parse_status);
-    g.closed = stored_optional_date(row.getColumn(9));
+    g.planned = stored_date(row.text(6));
+    g.created = row.text(7);
+    g.status = stored_word(row.text(8), "status", parse_status);
+    g.closed = stored_optional_date(row, 9);
     if (g.status != Status::open && !g.closed) {
         stored_value_damaged("date a goal was closed", "");
     }
     return g;
 }
 
-Completion read_completion(SQLite::Statement& row) {
-    return Completion{.id = row.getColumn(0).getInt64(),
-                      .uuid = row.getColumn(1).getString(),
-                      .goal_id = row.getColumn(2).getInt64(),
-                      .date = stored_date(row.getColumn(3)),
-                      .note = row.getColumn(4).getString()};
+// A completion from the columns id, goal_id, date, then (with details) uuid and note.
+constexpr const char* k_completion_columns = "id, goal_id, date, uuid, note";
+constexpr const char* k_completion_key_columns = "id, goal_id, date";
+
+Completion read_completion(const Query& row, bool details = true) {
+    return Completion{.id = row.int64(0),
+                      .uuid = details ? std::string(row.text(3)) : std::string(),
+                      .goal_id = row.int64(1),
+                      .date = stored_date(row.text(2)),
+                      .note = details ? std::string(row.text(4)) : std::string()};
 }
 
 void bind_optional_date(SQLite::Statement& statement, int index, std::optional<Date> date) {
@@ -100,14 +104,12 @@ std::optional<Goal> Store::goal(std::int64_t id) {
 }
 
 std::optional<Goal> Store::goal_without_completions(std::int64_t id) {
-    SQLite::Statement& row =
-        cached(fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
+    Query row(*m_db, fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
     row.bind(1, id);
-    if (!row.executeStep()) {
+    if (!row.step()) {
         return std::nullopt;
     }
     std::vector<Goal> one{read_goal(row)};
-    row.reset();
     attach_targets(one);
     return std::move(one.front());
 }
@@ -163,10 +165,11 @@ std::optional<Goal> Store::goal_for_week(std::int64_t id, Week week) {
 }
 
 void Store::attach_all_completions(Goal& goal) {
-    SQLite::Statement& completions = cached("SELECT id, uuid, goal_id, date, note FROM completions "
-                                            "WHERE goal_id = ? ORDER BY date, id");
+    Query completions(*m_db, fmt::format("SELECT {} FROM completions WHERE goal_id = ? "
+                                         "ORDER BY date, id",
+                                         k_completion_columns));
     completions.bind(1, goal.id);
-    while (completions.executeStep()) {
+    while (completions.step()) {
         goal.completions.push_back(read_completion(completions));
     }
 }
@@ -291,15 +294,13 @@ std::optional<Goal> Store::weekly_goal_week(std::int64_t goal_id, Date day) {
 }
 
 std::optional<Completion> Store::completion(std::int64_t id) {
-    SQLite::Statement& query =
-        cached("SELECT id, uuid, goal_id, date, note FROM completions WHERE id = ?");
+    Query query(*m_db,
+                fmt::format("SELECT {} FROM completions WHERE id = ?", k_completion_columns));
     query.bind(1, id);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
-    auto found = read_completion(query);
-    query.reset();
-    return found;
+    return read_completion(query);
 }
 
 bool Store::remove_completion(std::int64_t completion_id, Date on) {
@@ -333,12 +334,18 @@ bool Store::remove_goal(std::int64_t id, Date on) {
 }
 
 std::vector<Goal> Store::load_goals(const std::string& select,
-                                    const std::function<void(SQLite::Statement&)>& bind) {
-    SQLite::Statement query(*m_db, select);
+                                    const std::function<void(Query&)>& bind) {
+    Query query(*m_db, select);
     bind(query);
     std::vector<Goal> goals;
-    while (query.executeStep()) {
+    while (query.step()) {
         goals.push_back(read_goal(query));
+    }
+    // Ordered here rather than by SQLite, whose sorter would copy every row once more.
+    if (!std::is_sorted(goals.begin(), goals.end(),
+                        [](const Goal& a, const Goal& b) { return a.id < b.id; })) {
+        std::sort(goals.begin(), goals.end(),
+                  [](const Goal& a, const Goal& b) { return a.id < b.id; });
     }
     attach_targets(goals);
     return goals;
@@ -349,27 +356,58 @@ void Store::attach_completions(std::vector<Goal>& goals,
     if (goals.empty()) {
         return;
     }
-    std::unordered_map<std::int64_t, Goal*> by_id;
-    std::string ids;
-    for (auto& g : goals) {
-        by_id[g.id] = &g;
-        ids += (ids.empty() ? "" : ",") + std::to_string(g.id);
-    }
+    const std::string columns = details ? k_completion_columns : k_completion_key_columns;
     // A weekly goal only needs the completions inside the window it is shown in.
-    const std::string window =
-        weekly ? "AND (g.kind = 'once' OR c.date BETWEEN :from AND :to)" : "";
-    SQLite::Statement query(
-        *m_db, fmt::format("SELECT c.id, {}, c.goal_id, c.date, {} FROM completions c "
-                           "JOIN goals g ON g.id = c.goal_id WHERE c.goal_id IN ({}) {} "
-                           "ORDER BY c.goal_id, c.date, c.id",
-                           details ? "c.uuid" : "''", details ? "c.note" : "''", ids, window));
-    if (weekly) {
-        query.bind(":from", format_date(weekly->first));
-        query.bind(":to", format_date(weekly->second));
+    const auto wanted = [&](const Goal& g, Date d) {
+        return !weekly || g.kind == Kind::once || (d >= weekly->first && d <= weekly->second);
+    };
+    // goals is in id order (load_goals); the completions index is in (goal_id, date, id) order.
+    const std::int64_t lo = goals.front().id, hi = goals.back().id;
+    if (static_cast<std::int64_t>(goals.size()) * 4 >= hi - lo + 1) {
+        // Most goals in the id range are wanted: one walk along the index, matched in step.
+        Query query(*m_db, "SELECT " + columns +
+                               " FROM completions WHERE goal_id BETWEEN ? AND ? "
+                               "ORDER BY goal_id, date, id");
+        query.bind(1, lo);
+        query.bind(2, hi);
+        auto goal = goals.begin();
+        while (query.step()) {
+            const std::int64_t id = query.int64(1);
+            while (goal != goals.end() && goal->id < id) {
+                ++goal;
+            }
+            if (goal == goals.end()) {
+                break;
+            }
+            if (goal->id == id) {
+                auto c = read_completion(query, details);
+                if (wanted(*goal, c.date)) {
+                    goal->completions.push_back(std::move(c));
+                }
+            }
+        }
+        return;
     }
-    while (query.executeStep()) {
-        auto c = read_completion(query);
-        by_id.at(c.goal_id)->completions.push_back(std::move(c));
+    // A few goals spread over a long history: each one's own completions, found through the
+    // index, so that the cost follows the goals shown and not the history behind them.
+    Query all(*m_db, "SELECT " + columns + " FROM completions WHERE goal_id = ? ORDER BY date, id");
+    Query window(*m_db, "SELECT " + columns +
+                            " FROM completions WHERE goal_id = ? AND date BETWEEN ? AND ? "
+                            "ORDER BY date, id");
+    const std::string from = weekly ? format_date(weekly->first) : "";
+    const std::string to = weekly ? format_date(weekly->second) : "";
+    for (auto& goal : goals) {
+        const bool in_window = weekly && goal.kind == Kind::weekly;
+        Query& query = in_window ? window : all;
+        query.reset();
+        query.bind(1, goal.id);
+        if (in_window) {
+            query.bind(2, from);
+            query.bind(3, to);
+        }
+        while (query.step()) {
+            goal.completions.push_back(read_completion(query, details));
+        }
     }
 }
 
@@ -384,9 +422,9 @@ History Store::goals_in_weeks(Date from, Date to) {
     history.goals = load_goals(
         fmt::format("SELECT {0} FROM goals WHERE status = 'open' AND planned_on <= :b "
                     "UNION ALL SELECT {0} FROM goals WHERE status IN ('done', 'dropped') AND "
-                    "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b) ORDER BY id",
+                    "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b)",
                     k_goal_columns),
-        [&](SQLite::Statement& s) {
+        [&](Query& s) {
             s.bind(":a", format_date(a));
             s.bind(":b", format_date(b));
         });
@@ -404,8 +442,8 @@ History Store::history_in_weeks(Date from, Date to, std::optional<Date> urges_fr
 }
 
 std::vector<Goal> Store::all_goals() {
-    auto goals = load_goals(fmt::format("SELECT {} FROM goals ORDER BY id", k_goal_columns),
-                            [](SQLite::Statement&) {});
+    auto goals =
+        load_goals(fmt::format("SELECT {} FROM goals ORDER BY id", k_goal_columns), [](Query&) {});
     attach_completions(goals, std::nullopt);
     return goals;
 }

@@ -46,17 +46,40 @@ bool is_bidi_control(utf8proc_int32_t cp) {
     return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// Where the first character that shown() writes out visibly begins; text.size() when none.
+std::size_t first_unsafe(std::string_view text) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (p[i] < 0x80) { // ASCII, most of what members write, needs no decoding
+            if (p[i] < 0x20 || p[i] == 0x7f) {
+                return i;
+            }
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0 || (cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+            return i;
+        }
+        i += static_cast<std::size_t>(n);
+    }
+    return i;
+}
+
 } // namespace
 
 std::string shown(std::string_view text) {
-    // Most text is printable ASCII and comes back as it is.
-    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c != 0x7f; }) &&
-        std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+    // Most text comes back as it is; what precedes the first character to write out is copied
+    // whole.
+    const std::size_t clean = first_unsafe(text);
+    if (clean == text.size()) {
         return std::string(text);
     }
-    std::string out;
+    std::string out(text.substr(0, clean));
     out.reserve(text.size() + 8);
-    each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    each_char(text.substr(clean), [&](utf8proc_int32_t cp, std::string_view bytes) {
         if (cp < 0) {
             out += fmt::format("<0x{:02X}>", static_cast<unsigned char>(bytes[0]));
         } else if (cp == '\n') {
@@ -95,10 +118,20 @@ std::string trim(std::string_view text) {
 
 int display_width(std::string_view text) {
     int width = 0;
-    each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
-        width += char_width(cp);
-        return true;
-    });
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) { // ASCII: one column, or none for a control character
+            width += c >= 0x20 && c != 0x7f ? 1 : 0;
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i,
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        width += n > 0 ? char_width(cp) : 1; // an invalid byte counts as one column
+        i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    }
     return width;
 }
 
@@ -120,43 +153,71 @@ std::string truncate_to_width(std::string_view text, int columns) {
     return out + "…";
 }
 
-std::vector<std::string> wrap_to_width(std::string_view text, int columns) {
-    std::vector<std::string> lines(1);
+std::vector<std::string_view> wrap_lines(std::string_view text, int first, int rest) {
+    std::vector<std::string_view> lines;
+    // The line being filled: text[begin, end), `width` columns; begin == npos while empty.
+    std::size_t begin = std::string_view::npos, end = 0;
     int width = 0;
-    auto start_line = [&] {
-        lines.emplace_back();
+    const auto columns = [&] { return lines.empty() ? first : rest; };
+    const auto finish = [&] {
+        lines.push_back(begin == std::string_view::npos ? std::string_view()
+                                                        : text.substr(begin, end - begin));
+        begin = std::string_view::npos;
         width = 0;
+    };
+    const auto take = [&](std::size_t from, std::size_t to, int w) {
+        begin = begin == std::string_view::npos ? from : begin;
+        end = to;
+        width += w;
     };
     std::size_t pos = 0;
     while (pos <= text.size()) {
-        auto end = text.find(' ', pos);
-        end = end == std::string_view::npos ? text.size() : end;
-        const auto word = text.substr(pos, end - pos);
-        const int w = display_width(word);
-        if (width > 0 && width + 1 + w > columns) {
-            start_line();
-        } else if (width > 0) {
-            lines.back() += ' ';
-            ++width;
+        // The next word and its width, in one pass (ASCII counted as it is read).
+        std::size_t stop = pos;
+        int w = 0;
+        while (stop < text.size() && text[stop] != ' ') {
+            const auto c = static_cast<unsigned char>(text[stop]);
+            if (c >= 0x80) {
+                const auto next = std::min(text.find(' ', stop), text.size());
+                w += display_width(text.substr(stop, next - stop));
+                stop = next;
+                break;
+            }
+            w += c >= 0x20 && c != 0x7f ? 1 : 0;
+            ++stop;
         }
-        if (w <= columns - width) {
-            lines.back() += word;
-            width += w;
+        const auto word = text.substr(pos, stop - pos);
+        if (width > 0 && width + 1 + w > columns()) {
+            finish();
+        } else if (begin != std::string_view::npos) {
+            take(begin, pos, 1); // the space before the word stays with it
+        }
+        if (w <= columns() - width) {
+            if (!word.empty()) {
+                take(pos, stop, w);
+            }
         } else {
             // A word longer than a line is broken across lines, never cut short.
+            std::size_t at = pos;
             each_char(word, [&](utf8proc_int32_t cp, std::string_view bytes) {
                 const int cw = char_width(cp);
-                if (width + cw > columns && width > 0) {
-                    start_line();
+                if (width + cw > columns() && width > 0) {
+                    finish();
                 }
-                lines.back() += bytes;
-                width += cw;
+                take(at, at + bytes.size(), cw);
+                at += bytes.size();
                 return true;
             });
         }
-        pos = end + 1;
+        pos = stop + 1;
     }
+    finish();
     return lines;
+}
+
+std::vector<std::string> wrap_to_width(std::string_view text, int columns) {
+    const auto views = wrap_lines(text, columns, columns);
+    return {views.begin(), views.end()};
 }
 
 std::string pad_to_width(std::string_view text, int columns) {

@@ -85,6 +85,8 @@ private:
 
 // One user's database. A Store is one command's transaction: opened after the command line is
 // parsed, committed once at the end; destroying it without commit() rolls everything back.
+class Query;
+
 class Store {
 public:
     enum class Mode { read, write };
@@ -277,7 +279,7 @@ private:
     void migrate();
     void keep_key(const std::filesystem::path& path);
     std::vector<Goal> load_goals(const std::string& select,
-                                 const std::function<void(SQLite::Statement&)>& bind);
+                                 const std::function<void(Query&)>& bind);
     // `details`: each completion's uuid and note too; without them the completions are read
     // from their index alone.
     void attach_completions(std::vector<Goal>& goals, std::optional<std::pair<Date, Date>> weekly,

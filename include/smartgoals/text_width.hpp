@@ -24,6 +24,8 @@ int display_width(std::string_view text);
 std::string truncate_to_width(std::string_view text, int columns);
 // Breaks text at spaces into lines of at most `columns` display columns (a longer word is cut).
 std::vector<std::string> wrap_to_width(std::string_view text, int columns);
+// The same as parts of `text`, the first line `first` columns wide and the rest `rest`.
+std::vector<std::string_view> wrap_lines(std::string_view text, int first, int rest);
 // Pads with spaces on the right to `columns` display columns.
 std::string pad_to_width(std::string_view text, int columns);
 

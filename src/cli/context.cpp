@@ -22,35 +22,25 @@ Store& Context::store() const {
 }
 
 std::string Context::wrap(std::string_view line, int indent) const {
-    std::ostringstream lines;
+    std::string lines;
+    lines.reserve(line.size() + 16);
     const auto lead = std::min(line.find_first_not_of(' '), line.size());
     const int hang = std::max(static_cast<int>(lead), indent);
     const auto emit = [&](std::size_t spaces, std::string_view text) {
         while (!text.empty() && text.back() == ' ') {
             text.remove_suffix(1);
         }
-        lines << std::string(spaces, ' ') << text << '\n';
+        lines.append(spaces, ' ');
+        lines += text;
+        lines += '\n';
     };
     // The first line runs from its own indentation to the edge; the rest hang under it.
     std::string_view text = line.substr(lead);
-    const auto first = wrap_to_width(text, width - static_cast<int>(lead));
-    if (first.empty()) {
-        emit(lead, "");
-        return lines.str();
+    const auto wrapped = wrap_lines(text, width - static_cast<int>(lead), width - hang);
+    for (std::size_t i = 0; i < wrapped.size(); ++i) {
+        emit(i == 0 ? lead : static_cast<std::size_t>(hang), wrapped[i]);
     }
-    emit(lead, first.front());
-    if (first.size() == 1 || text.substr(0, first.front().size()) != first.front()) {
-        for (std::size_t i = 1; i < first.size(); ++i) {
-            emit(static_cast<std::size_t>(hang), first[i]);
-        }
-        return lines.str();
-    }
-    text.remove_prefix(first.front().size());
-    text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
-    for (const auto& rest : wrap_to_width(text, width - hang)) {
-        emit(static_cast<std::size_t>(hang), rest);
-    }
-    return lines.str();
+    return lines;
 }
 
 void Context::print(std::string_view line, int indent) const {

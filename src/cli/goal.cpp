@@ -7,6 +7,7 @@
 #include <smartgoals/text_width.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -314,48 +315,61 @@ std::string status_mark(const Goal& goal, const Placement& at, Status status) {
 // with its progress to date).
 void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week week, Weekday ws,
                      bool all) {
-    std::vector<std::string> notes;
     const Week planned = planned_week(goal, ws);
     const Status status = all ? goal.status : status_in(goal, week);
     const bool past = week.end() < ctx.today;
+    // Plain output says the status in a word, and joins the notes with commas (SPEC §6.4).
+    const auto mark = status_mark(goal, at, status);
+    const std::string_view status_word = mark == "[x]" ? "done" : mark == "[-]" ? "let go" : "open";
+    // Built in one string: a list may hold thousands of these lines. Only the member's own
+    // text needs shown(); the rest is ours.
+    std::string line;
+    line.reserve(goal.text.size() + 96);
+    auto to = std::back_inserter(line);
+    if (ctx.plain) {
+        fmt::format_to(to, FMT_COMPILE("#{} {}: {}"), goal.id, status_word, shown(goal.text));
+    } else {
+        fmt::format_to(to, FMT_COMPILE("{:>4} {} {}"), fmt::format(FMT_COMPILE("#{}"), goal.id),
+                       mark, shown(goal.text));
+    }
+    const auto note = [&] { line += ctx.plain ? ", " : "  · "; };
     if (goal.area) {
-        notes.emplace_back(to_string(*goal.area));
+        note();
+        line += to_string(*goal.area);
     }
     if (goal.kind == Kind::weekly) {
         if (all) {
-            notes.push_back(fmt::format("every week from {}, {} time{}", format_date(planned.start),
-                                        goal.target, goal.target == 1 ? "" : "s"));
+            note();
+            fmt::format_to(to, "every week from {}, {} time{}", format_date(planned.start),
+                           goal.target, goal.target == 1 ? "" : "s");
         }
         if (!all || goal.status == Status::open) {
-            notes.push_back(fmt::format("{}{}/{} {}", all ? "" : "weekly, ", at.progress, at.target,
-                                        past ? "that week" : "this week"));
+            note();
+            fmt::format_to(to, "{}{}/{} {}", all ? "" : "weekly, ", at.progress, at.target,
+                           past ? "that week" : "this week");
         }
     } else {
         if (all) {
-            notes.push_back("week of " + format_date(planned.start));
+            note();
+            line += "week of " + format_date(planned.start);
         }
         if (goal.target > 1) {
-            notes.push_back(fmt::format("{}/{}", at.progress, goal.target));
+            note();
+            fmt::format_to(to, FMT_COMPILE("{}/{}"), at.progress, goal.target);
         }
         if (!all && at.carried && status == Status::open) {
-            notes.push_back(rolled_over_note(planned, at.carried_weeks));
+            note();
+            line += rolled_over_note(planned, at.carried_weeks);
         }
     }
     if (status == Status::done) {
-        notes.push_back("done " + format_date(*goal.closed));
+        note();
+        line += "done " + format_date(*goal.closed);
     } else if (status == Status::dropped) {
-        notes.push_back("let go " + format_date(*goal.closed));
+        note();
+        line += "let go " + format_date(*goal.closed);
     }
-    // Plain output says the status in a word, and joins the notes with commas (SPEC §6.4).
-    const auto mark = status_mark(goal, at, status);
-    const std::string status_word = mark == "[x]" ? "done" : mark == "[-]" ? "let go" : "open";
-    std::string line =
-        ctx.plain ? fmt::format("#{} {}: {}", goal.id, status_word, goal.text)
-                  : fmt::format("{:>4} {} {}", fmt::format("#{}", goal.id), mark, goal.text);
-    for (const auto& n : notes) {
-        line += (ctx.plain ? ", " : "  · ") + n;
-    }
-    ctx.print(shown(line), ctx.plain ? 2 : 9);
+    ctx.print(line, ctx.plain ? 2 : 9);
 }
 
 // One goal in full (SPEC §6.1): what it is, its weeks, and every completion with its note.

@@ -127,6 +127,53 @@ TEST_CASE("a window loads only the goals that can be active in it") {
                                             "this week"});
 }
 
+// Each goal shown carries the completions the rules need: a once goal all of its own, a weekly
+// goal those of the window. Two layouts, read two ways by the store: a few goals shown out of a
+// long history, and nearly every goal shown.
+TEST_CASE("a window's goals carry their own completions, whether few or most goals are shown") {
+    for (const bool most_open : {false, true}) {
+        CAPTURE(most_open);
+        auto store = Store::in_memory();
+        std::vector<Goal> goals;
+        for (int i = 0; i < 12; ++i) {
+            goals.push_back(make_goal("goal", "2025-01-06", Kind::once, 3));
+            store.add_goal(goals.back());
+        }
+        Goal weekly = make_goal("walk", "2026-01-05", Kind::weekly, 2);
+        store.add_goal(weekly);
+        for (std::size_t i = 0; i < goals.size(); ++i) {
+            // Every goal has two completions; most are let go (a long history) or all stay open.
+            for (const char* day : {"2025-01-07", "2025-01-09"}) {
+                Completion c{.goal_id = goals[i].id, .date = d(day)};
+                record(store, c);
+            }
+            if (!most_open && i != 0) {
+                drop(store, goals[i].id, d("2025-02-03"));
+            }
+        }
+        for (const char* day : {"2026-01-06", "2026-11-10", "2026-11-17", "2026-11-19"}) {
+            Completion c{.goal_id = weekly.id, .date = d(day)};
+            record(store, c);
+        }
+        const auto h = store.goals_in_weeks(d("2026-11-16"), d("2026-11-22"));
+        REQUIRE(h.goals.size() == (most_open ? 13U : 2U));
+        for (const auto& g : h.goals) {
+            std::vector<std::string> dates;
+            for (const auto& c : g.completions) {
+                CHECK(c.goal_id == g.id);
+                dates.push_back(format_date(c.date));
+            }
+            if (g.kind == Kind::weekly) {
+                CHECK(dates == std::vector<std::string>{"2026-11-17", "2026-11-19"});
+            } else {
+                CHECK(dates == std::vector<std::string>{"2025-01-07", "2025-01-09"});
+            }
+        }
+        CHECK(std::is_sorted(h.goals.begin(), h.goals.end(),
+                             [](const Goal& a, const Goal& b) { return a.id < b.id; }));
+    }
+}
+
 TEST_CASE("totals count goals achieved and weeks checked in up to a week") {
     auto store = Store::in_memory();
     Goal once = make_goal("once", "2026-11-02");

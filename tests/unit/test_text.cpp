@@ -42,3 +42,33 @@ TEST_CASE("valid UTF-8 is told from what is not") {
     CHECK_FALSE(valid_utf8("\xf4\x90\x80\x80")); // beyond U+10FFFF
     CHECK_FALSE(valid_utf8("cut \xe2\x98"));     // cut short
 }
+
+TEST_CASE("a line's display width counts columns, not bytes") {
+    CHECK(display_width("Walk to the park") == 16);
+    CHECK(display_width("  · 2/3") == 7);    // U+00B7 is one column in two bytes
+    CHECK(display_width("散歩") == 4);       // wide characters take two
+    CHECK(display_width("e\xcc\x81") == 1);  // a combining accent takes none
+    CHECK(display_width("caf\xe9 ok") == 7); // a byte that is not UTF-8 counts as one
+    CHECK(display_width("tab\there") == 7);  // a control character takes none
+    CHECK(display_width("") == 0);
+}
+
+TEST_CASE("wrapping breaks at spaces, hangs the rest, and keeps every character") {
+    // The first line and the rest each have their own width; lines are parts of the text.
+    const std::string_view text = "#12 [ ] Walk to the park · urges · rolled over (3 weeks)";
+    const auto lines = wrap_lines(text, 30, 20);
+    CHECK(lines == std::vector<std::string_view>{"#12 [ ] Walk to the park ·",
+                                                 "urges · rolled over", "(3 weeks)"});
+    for (const auto line : lines) {
+        CHECK(display_width(line) <= 30);
+        CHECK(text.find(line) != std::string_view::npos);
+    }
+    CHECK(wrap_lines(text, 200, 20) == std::vector<std::string_view>{text});
+    // Spaces inside a line are kept; at a break they go.
+    CHECK(wrap_lines("one  two three", 9, 9) == std::vector<std::string_view>{"one  two", "three"});
+    // A word longer than a line is broken across lines, never cut short.
+    CHECK(wrap_to_width("abcdefghij xy", 4) ==
+          std::vector<std::string>{"abcd", "efgh", "ij", "xy"});
+    CHECK(wrap_to_width("散歩散歩散歩", 5) == std::vector<std::string>{"散歩", "散歩", "散歩"});
+    CHECK(wrap_to_width("", 10) == std::vector<std::string>{""});
+}
