@@ -90,7 +90,8 @@ Review build_review(History history, Week week, Date today, int trend_weeks, Tot
     return review;
 }
 
-Review build_review(Store& store, Week week, Date today, int trend_weeks) {
+Review build_review(Store& store, Week week, Date today, int trend_weeks,
+                    std::optional<std::size_t> listed) {
     // The trend starts at the first week that holds any record (SPEC §4.1).
     trend_weeks = trend_length(week, trend_weeks, store.earliest_date(), store.week_start());
     const Date first = week.plus(-std::max(0, trend_weeks - 1)).start;
@@ -98,7 +99,7 @@ Review build_review(Store& store, Week week, Date today, int trend_weeks) {
     auto totals = store.totals_through(week);
     totals.as_of = std::min(week.end(), today);
     // Every urge of the reviewed week is shown; the trend's earlier weeks need only a count.
-    auto review = build_review(store.history_in_weeks(first, last, week.start), week, today,
+    auto review = build_review(store.history_in_weeks(first, last, week.start, listed), week, today,
                                trend_weeks, totals);
     review.owner = store.setting("name").value_or("");
     review.abcs = store.abcs_between(week.start, week.end());

@@ -18,8 +18,7 @@ std::string goal_label(const Goal& goal) {
     return label;
 }
 
-// How many goals a list shows before "and N more" (SPEC §6); JSON always has them all.
-constexpr std::size_t k_listed = 20;
+constexpr std::size_t k_listed = k_review_listed;
 
 // A past week speaks in the past tense; only the current week says "yet" or "so far" (§4.1).
 bool is_past(const Review& r) {
@@ -29,12 +28,13 @@ std::string_view that_week(const Review& r) {
     return is_past(r) ? "that week" : "this week";
 }
 
-// Keeps the first k_listed items and says where the rest are.
-void shorten(std::vector<std::string>& items, Week week) {
-    if (items.size() <= k_listed) {
+// Keeps the first k_listed items and says where the rest are; `unlisted` more were never
+// loaded (History::carried_not_loaded).
+void shorten(std::vector<std::string>& items, Week week, std::size_t unlisted = 0) {
+    if (items.size() + unlisted <= k_listed) {
         return;
     }
-    const auto more = items.size() - k_listed;
+    const auto more = items.size() + unlisted - k_listed;
     items.resize(k_listed);
     items.push_back(
         fmt::format("and {} more: smartgoals goal list --week {}", more, format_date(week.start)));
@@ -93,7 +93,11 @@ std::vector<ReviewSection> goals(const Review& r) {
     }
     // The current (or a future) week lists what is still open; a past week what rolled over,
     // described as the next week's goal list describes it.
+    const auto unlisted = static_cast<std::size_t>(r.history->carried_not_loaded);
     for (const auto& [goal, at, carried] : r.goals.rolling_over) {
+        if (rolling.items.size() > k_listed) {
+            break; // the rest are counted below, not shown
+        }
         std::string line = goal_label(*goal);
         if (goal->target > 1) {
             line += fmt::format(" ({}/{})", at.progress, goal->target);
@@ -104,12 +108,14 @@ std::vector<ReviewSection> goals(const Review& r) {
         rolling.items.push_back(line);
     }
     achieved.title = fmt::format("Goals achieved ({})", achieved.items.size());
-    rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling.items.size())
+    const auto rolling_count = r.goals.rolling_over.size() + unlisted;
+    rolling.title = past ? fmt::format("Rolled over into the next week ({})", rolling_count)
                          : fmt::format("Still open: they roll over to next week if not done ({})",
-                                       rolling.items.size());
+                                       rolling_count);
     let_go.title = fmt::format("Let go ({})", let_go.items.size());
     // What rolls over is in the next week's list (past), or this week's (current).
-    shorten(rolling.items, past ? r.week().plus(1) : r.week());
+    shorten(rolling.items, past ? r.week().plus(1) : r.week(),
+            unlisted + r.goals.rolling_over.size() - rolling.items.size());
     return {achieved, rolling, let_go, weekly};
 }
 
@@ -183,7 +189,9 @@ void at_a_glance(const Review& r, ReviewDocument& doc) {
         {"Average rating", s.avg_rating_tenths ? format_tenths(*s.avg_rating_tenths) : "–", ""},
         {"Weeks checked in", "", n(t.weeks_checked_in)},
         {"Goals achieved", n(r.goals.achieved.size()), n(t.goals_achieved)},
-        {is_past(r) ? "Rolled over" : "Still open", n(r.goals.rolling_over.size()), ""},
+        {is_past(r) ? "Rolled over" : "Still open",
+         n(r.goals.rolling_over.size() + static_cast<std::size_t>(r.history->carried_not_loaded)),
+         ""},
         {"Let go", n(r.goals.let_go.size()), ""},
         {"Urges logged", n(r.urges.count), n(t.urges_logged)},
         {"Ridden out", n(r.urges.rode_out), n(t.urges_ridden_out)},
@@ -199,6 +207,9 @@ ReviewSection plan(const Review& r) {
                     "No goals yet. Add one with: smartgoals goal add \"...\" --week " +
                         format_date(next.start)};
     for (const auto* goal : r.plan) {
+        if (s.items.size() > k_listed) {
+            break; // the rest are counted below, not shown
+        }
         const Week planned = week_containing(goal->planned, r.history->week_start);
         std::string note;
         if (goal->kind == Kind::weekly) {
@@ -211,7 +222,10 @@ ReviewSection plan(const Review& r) {
         }
         s.items.push_back(goal_label(*goal) + note);
     }
-    shorten(s.items, next);
+    // Every goal carried into the review's window is open, so each is in the week ahead too.
+    shorten(s.items, next,
+            static_cast<std::size_t>(r.history->carried_not_loaded) + r.plan.size() -
+                s.items.size());
     return s;
 }
 

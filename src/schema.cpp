@@ -224,6 +224,11 @@ CREATE TABLE plan_lines (
 ) WITHOUT ROWID;
 CREATE INDEX plan_lines_goal ON plan_lines (goal_id);
 )sql",
+    // Schema 13: open goals by kind, so that a review finds the weekly goals and counts the once
+    // goals carried from before its window without reading each one (SPEC §9).
+    R"sql(
+CREATE INDEX goals_open_kind ON goals (status, kind, planned_on);
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 

@@ -411,30 +411,73 @@ void Store::attach_completions(std::vector<Goal>& goals,
     }
 }
 
-History Store::goals_in_weeks(Date from, Date to) {
+History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> listed) {
     History history;
     history.week_start = week_start();
     // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
     // and planned by `to`, or was closed on or after `from` (and planned or closed by `to`).
     const Date a = week_containing(from, history.week_start).start;
     const Date b = week_containing(to, history.week_start).end();
-    // Two index ranges, one per half of the rule, so the cost follows the window, not the history.
+    const auto bind = [&](Query& s) {
+        s.bind(":a", format_date(a));
+        s.bind(":b", format_date(b));
+    };
+    // Index ranges, one per part of the rule, so the cost follows the window, not the history.
+    const std::string closed = fmt::format(
+        "SELECT {} FROM goals WHERE status IN ('done', 'dropped') AND closed_on >= :a AND "
+        "(planned_on <= :b OR closed_on <= :b)",
+        k_goal_columns);
+    if (!listed) {
+        history.goals = load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
+                                               "planned_on <= :b UNION ALL {}",
+                                               k_goal_columns, closed),
+                                   bind);
+        attach_completions(history.goals, std::pair{a, b}, false);
+        history.checkins = checkins_in_weeks(a, b);
+        return history;
+    }
+    // The open goals planned in the window, the weekly ones planned before it, the closed ones.
     history.goals = load_goals(
-        fmt::format("SELECT {0} FROM goals WHERE status = 'open' AND planned_on <= :b "
-                    "UNION ALL SELECT {0} FROM goals WHERE status IN ('done', 'dropped') AND "
-                    "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b)",
-                    k_goal_columns),
-        [&](Query& s) {
-            s.bind(":a", format_date(a));
-            s.bind(":b", format_date(b));
-        });
+        fmt::format("SELECT {0} FROM goals WHERE status = 'open' AND planned_on BETWEEN :a AND :b "
+                    "UNION ALL SELECT {0} FROM goals WHERE status = 'open' AND kind = 'weekly' "
+                    "AND planned_on < :a UNION ALL {1}",
+                    k_goal_columns, closed),
+        bind);
+    // The open once goals planned before it: the `listed` planned earliest, then the rest of the
+    // last one's planned week (a list orders by week, then by id), and a count of all.
+    const std::string before = "FROM goals WHERE status = 'open' AND kind = 'once' AND "
+                               "planned_on < :a";
+    Query count(*m_db, "SELECT count(*) " + before);
+    count.bind(":a", format_date(a));
+    count.step();
+    const auto carried = static_cast<std::size_t>(count.int64(0));
+    std::vector<Goal> earliest;
+    if (carried > 0 && *listed > 0) {
+        Query last(*m_db, "SELECT planned_on " + before + " ORDER BY planned_on LIMIT 1 OFFSET ?");
+        last.bind(":a", format_date(a));
+        last.bind(2, static_cast<std::int64_t>(std::min(*listed, carried) - 1));
+        last.step();
+        const Date through = week_containing(stored_date(last.text(0)), history.week_start).end();
+        earliest = load_goals(
+            fmt::format("SELECT {} {} AND planned_on <= :through", k_goal_columns, before),
+            [&](Query& s) {
+                s.bind(":a", format_date(a));
+                s.bind(":through", format_date(through));
+            });
+    }
+    history.carried_not_loaded = static_cast<int>(carried - earliest.size());
+    history.goals.insert(history.goals.end(), std::make_move_iterator(earliest.begin()),
+                         std::make_move_iterator(earliest.end()));
+    std::sort(history.goals.begin(), history.goals.end(),
+              [](const Goal& x, const Goal& y) { return x.id < y.id; });
     attach_completions(history.goals, std::pair{a, b}, false);
     history.checkins = checkins_in_weeks(a, b);
     return history;
 }
 
-History Store::history_in_weeks(Date from, Date to, std::optional<Date> urges_from) {
-    History history = goals_in_weeks(from, to);
+History Store::history_in_weeks(Date from, Date to, std::optional<Date> urges_from,
+                                std::optional<std::size_t> listed) {
+    History history = goals_in_weeks(from, to, listed);
     const Date a = week_containing(from, history.week_start).start;
     const Date b = week_containing(to, history.week_start).end();
     history.urges = urges_between(urges_from ? std::max(a, *urges_from) : a, b);

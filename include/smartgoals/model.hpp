@@ -98,6 +98,9 @@ struct Urge {
 // the week-start they are seen under.
 struct History {
     std::vector<Goal> goals;
+    // Open once goals carried into the window from before it that were counted, not loaded
+    // (Store::goals_in_weeks with `listed`); every one of them rolls over through the window.
+    int carried_not_loaded = 0;
     std::vector<Checkin> checkins;
     std::vector<Urge> urges;
     Weekday week_start = std::chrono::Monday;

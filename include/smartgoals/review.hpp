@@ -56,8 +56,14 @@ struct Review {
     bool is_future() const { return week().start > today; }
 };
 
+// How many goals a list of the review shows before "and N more" (SPEC §6); JSON has them all.
+inline constexpr std::size_t k_review_listed = 20;
+
 // Loads only the window the review shows (the trend weeks, the week and the one after it).
-Review build_review(Store& store, Week week, Date today, int trend_weeks);
+// With `listed` (a review for reading, which lists that many goals), the goals carried into
+// the window from before it are counted, and only those it lists are loaded.
+Review build_review(Store& store, Week week, Date today, int trend_weeks,
+                    std::optional<std::size_t> listed = std::nullopt);
 // The same from data already loaded (the pure part, for tests).
 Review build_review(History history, Week week, Date today, int trend_weeks, Totals totals);
 

@@ -90,7 +90,7 @@ class Query;
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 12;
+    static constexpr int k_schema_version = 13;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -177,9 +177,15 @@ public:
     // Goals that can be active in some week between `from` and `to` (dates), with the
     // completions the rules need there, and the check-ins dated in between.
     // Urges are loaded from `urges_from` on (default: from), for callers that count earlier ones.
-    History history_in_weeks(Date from, Date to, std::optional<Date> urges_from = std::nullopt);
+    // With `listed`, the open once goals planned before the window (which only roll over
+    // through it; in a history that never lets go, nearly all of them) are not all loaded: only
+    // the `listed` carried longest, with every goal of the last planned week among them, and the
+    // number of the rest in History::carried_not_loaded. A view that lists `listed` of them
+    // longest carried first, and counts the rest, shows the same.
+    History history_in_weeks(Date from, Date to, std::optional<Date> urges_from = std::nullopt,
+                             std::optional<std::size_t> listed = std::nullopt);
     // The same without the urges, for views of goals only.
-    History goals_in_weeks(Date from, Date to);
+    History goals_in_weeks(Date from, Date to, std::optional<std::size_t> listed = std::nullopt);
     // Every goal with every completion, in id order.
     std::vector<Goal> all_goals();
 

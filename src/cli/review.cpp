@@ -36,7 +36,10 @@ void run_review(const ReviewOptions& o, Context& ctx) {
     // the current week.
     const Week week =
         o.week.empty() ? checkin_week(ctx.today, ws) : parse_week(o.week, ctx.today, ws);
-    const Review review = build_review(store, week, ctx.today, o.trend);
+    // Only JSON lists every goal; the other formats list the first k_review_listed.
+    const Review review =
+        build_review(store, week, ctx.today, o.trend,
+                     o.format == "json" ? std::nullopt : std::optional(k_review_listed));
     if (o.format == "json") {
         ctx.out << render_json(review).dump(2) << '\n';
         return;

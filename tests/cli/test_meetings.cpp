@@ -195,6 +195,49 @@ TEST_CASE("a way of coping cannot hold a semicolon, which exports join them with
                   "--strategy: 'walk; call Sam' holds a ';'");
 }
 
+// A review for reading loads only the goals carried from before its window that it lists
+// (SPEC §9); it must list the same ones, and count the same, as the JSON that has them all.
+TEST_CASE("goals carried from long before: the same listed and counted as JSON has them") {
+    Sandbox s;
+    // 27 goals over 9 weeks of 2025, three a week, added out of week order, and within a week
+    // later days first (a list orders by planned week, then by id); one goal this week.
+    const std::vector<std::string> days = {
+        "2025-01-08", "2025-02-05", "2025-03-05", "2025-01-29", "2025-02-26", "2025-01-22",
+        "2025-02-19", "2025-01-15", "2025-02-12", "2025-01-07", "2025-02-04", "2025-03-04",
+        "2025-01-28", "2025-02-25", "2025-01-21", "2025-02-18", "2025-01-14", "2025-02-11",
+        "2025-01-06", "2025-02-03", "2025-03-03", "2025-01-27", "2025-02-24", "2025-01-20",
+        "2025-02-17", "2025-01-13", "2025-02-10"};
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        on(s, days[i], {"goal", "add", "Carried " + std::to_string(i + 1)});
+    }
+    on(s, "2026-11-16", {"goal", "add", "This week"});
+    for (const auto* trend : {"8", "0"}) {
+        CAPTURE(trend);
+        const auto text = review_on(s, "2026-11-19", {"--trend", trend});
+        const auto json =
+            Json::parse(on(s, "2026-11-19", {"review", "--trend", trend, "--format", "json"}));
+        REQUIRE(json["rolling_over"].size() == 28);
+        CHECK(contains(text, "Still open: they roll over to next week if not done (28)"));
+        CHECK(contains(text, "and 8 more: smartgoals goal list --week 2026-11-16"));
+        CHECK(contains(text, "and 8 more: smartgoals goal list --week 2026-11-23"));
+        // The text lists the JSON's first 20, in its order, in both lists.
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < 20; ++i) {
+            const auto id = json["rolling_over"][i]["id"].get<int>();
+            at = text.find("#" + std::to_string(id) + " Carried", at);
+            CHECK(at != std::string::npos);
+        }
+        const auto ahead = text.find("The seven days ahead");
+        REQUIRE(ahead != std::string::npos);
+        at = ahead;
+        for (std::size_t i = 0; i < 20; ++i) {
+            const auto id = json["ahead"]["goals"][i]["id"].get<int>();
+            at = text.find("#" + std::to_string(id) + " Carried", at);
+            CHECK(at != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("many goals rolling over: the longest carried first, then where the rest are") {
     Sandbox s;
     for (int i = 1; i <= 25; ++i) {

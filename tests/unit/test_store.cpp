@@ -466,3 +466,38 @@ TEST_CASE("a schema 11 database gains change plans, keeping its ABCs") {
     CHECK(store.plan(p.id)->lines.at(0).text == "Swim");
     CHECK(store.abc(1)->event == "Payday");
 }
+
+TEST_CASE("a schema 12 database gains open goals by kind, and reviews read the same from it") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        for (const char* planned : {"2026-01-19", "2026-01-05", "2026-01-14", "2026-01-12"}) {
+            Goal g = make_goal("carried", planned);
+            store.add_goal(g);
+        }
+        Goal w = make_goal("walk", "2026-01-05", Kind::weekly);
+        store.add_goal(w);
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_12);
+    }
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    CHECK(store.database()
+              .execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'goals_open_kind'")
+              .getInt() == 1);
+    // Listing two: the two carried longest, the other goal of the second one's week and the
+    // weekly goal are loaded, in id order; the goal planned last is counted.
+    const auto h = store.goals_in_weeks(d("2026-11-16"), d("2026-11-22"), 2);
+    std::vector<std::int64_t> ids;
+    for (const auto& g : h.goals) {
+        ids.push_back(g.id);
+    }
+    CHECK(ids == std::vector<std::int64_t>{2, 3, 4, 5});
+    CHECK(h.carried_not_loaded == 1);
+    CHECK(store.goals_in_weeks(d("2026-11-16"), d("2026-11-22")).goals.size() == 5);
+    CHECK(store.goals_in_weeks(d("2026-11-16"), d("2026-11-22"), 0).carried_not_loaded == 4);
+}
