@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 namespace smartgoals {
@@ -473,6 +474,62 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
     attach_completions(history.goals, std::pair{a, b}, false);
     history.checkins = checkins_in_weeks(a, b);
     return history;
+}
+
+void Store::each_goal_in_weeks(Date from, Date to, std::size_t part,
+                               const std::function<void(std::vector<Goal>&)>& each) {
+    const Weekday ws = week_start();
+    const Date a = week_containing(from, ws).start;
+    const Date b = week_containing(to, ws).end();
+    // The ids first, from the same index ranges as goals_in_weeks (the open ones from the index
+    // alone), then each part's goals by id.
+    Query which(*m_db, "SELECT id FROM goals WHERE status = 'open' AND planned_on <= :b "
+                       "UNION ALL SELECT id FROM goals WHERE status IN ('done', 'dropped') AND "
+                       "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b)");
+    which.bind(":a", format_date(a));
+    which.bind(":b", format_date(b));
+    std::vector<std::int64_t> ids;
+    while (which.step()) {
+        ids.push_back(which.int64(0));
+    }
+    std::sort(ids.begin(), ids.end());
+    Query one(*m_db, fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
+    Query range(*m_db,
+                fmt::format("SELECT {} FROM goals WHERE id BETWEEN ? AND ?", k_goal_columns));
+    std::vector<Goal> goals;
+    for (std::size_t first = 0; first < ids.size(); first += part) {
+        goals.clear();
+        const std::size_t end = std::min(ids.size(), first + part);
+        const auto wanted = std::span(ids).subspan(first, end - first);
+        if (static_cast<std::int64_t>(wanted.size()) * 4 >= wanted.back() - wanted.front() + 1) {
+            // Most goals in the id range are wanted: one walk along the table, matched in step.
+            range.reset();
+            range.bind(1, wanted.front());
+            range.bind(2, wanted.back());
+            auto next = wanted.begin();
+            while (next != wanted.end() && range.step()) {
+                const std::int64_t id = range.int64(0);
+                while (next != wanted.end() && *next < id) {
+                    ++next;
+                }
+                if (next != wanted.end() && *next == id) {
+                    goals.push_back(read_goal(range));
+                    ++next;
+                }
+            }
+        } else {
+            for (const auto id : wanted) {
+                one.reset();
+                one.bind(1, id);
+                if (one.step()) {
+                    goals.push_back(read_goal(one));
+                }
+            }
+        }
+        attach_targets(goals);
+        attach_completions(goals, std::pair{a, b}, false);
+        each(goals);
+    }
 }
 
 History Store::history_in_weeks(Date from, Date to, std::optional<Date> urges_from,

@@ -472,15 +472,21 @@ void run_list(const GoalListOptions& o, Context& ctx) {
         return;
     }
     const Week week = parse_week(o.week, ctx.today, ws);
-    const History history = store.goals_in_weeks(week.start, week.end());
-    const auto summary = summarize(history, week, ctx.today);
     ctx.print(fmt::format("Goals for the week of {} to {}", format_date(week.start),
                           format_date(week.end())),
               2);
-    for (const auto& [goal, at] : summary.goals) {
-        print_goal_line(ctx, *goal, at, week, ws, false);
-    }
-    if (summary.goals.empty()) {
+    // A part at a time: a week may hold thousands of goals carried for years.
+    bool any = false;
+    History part{.week_start = ws};
+    store.each_goal_in_weeks(week.start, week.end(), 256, [&](std::vector<Goal>& goals) {
+        part.goals.swap(goals);
+        for (const auto& [goal, at] : summarize(part, week, ctx.today).goals) {
+            print_goal_line(ctx, *goal, at, week, ws, false);
+            any = true;
+        }
+        part.goals.swap(goals);
+    });
+    if (!any) {
         ctx.out << (week.end() < ctx.today ? "  No goals that week.\n"
                                            : "  No goals for this week yet.\n");
     }

@@ -171,6 +171,22 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
         }
         CHECK(std::is_sorted(h.goals.begin(), h.goals.end(),
                              [](const Goal& a, const Goal& b) { return a.id < b.id; }));
+        // A part at a time, the same goals in the same order with the same completions.
+        for (const std::size_t part : {1U, 2U, 5U, 100U}) {
+            CAPTURE(part);
+            std::vector<std::pair<std::int64_t, std::size_t>> seen, whole;
+            store.each_goal_in_weeks(d("2026-11-16"), d("2026-11-22"), part,
+                                     [&](std::vector<Goal>& got) {
+                                         CHECK(got.size() <= part);
+                                         for (const auto& g : got) {
+                                             seen.emplace_back(g.id, g.completions.size());
+                                         }
+                                     });
+            for (const auto& g : h.goals) {
+                whole.emplace_back(g.id, g.completions.size());
+            }
+            CHECK(seen == whole);
+        }
     }
 }
 
