@@ -59,9 +59,11 @@ void run_review(const ReviewOptions& o, Context& ctx) {
     const Week current = week_containing(ctx.today, ws);
     if (week == current && ctx.today == current.start) {
         const Week ended = current.plus(-1);
-        const auto before = store.history_in_weeks(ended.start, ended.end(), ended.start);
+        // Goals carried into it from before are counted, not loaded: each was active in it.
+        const auto before = store.history_in_weeks(ended.start, ended.end(), ended.start, 0);
         const auto was = summarize(before, ended, ctx.today);
-        if (was.active > 0 || !was.checkins.empty() || !was.urges.empty()) {
+        if (was.active > 0 || before.carried_not_loaded > 0 || !was.checkins.empty() ||
+            !was.urges.empty()) {
             ctx.say("A new week began today: 'smartgoals review' shows the week just ended.");
         }
     }

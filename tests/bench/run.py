@@ -91,14 +91,27 @@ def encrypted_copy(db):
     return copy
 
 
-def compare(name, ours_cmd, what, their_cmd, env=env):
+verdicts = []
+
+
+def verdict(what, ok, target):
+    """SPEC section 9's word on one figure, kept for the summary at the end."""
+    verdicts.append((what, ok, target))
+    return f"  [{'met' if ok else 'NOT MET'}: {target}]"
+
+
+def compare(name, ours_cmd, what, their_cmd, env=env, ratio=None, ms=None, label=None):
     """One line: our command's median beside theirs, the ratio, and with --instructions the
-    instruction counts, which the machine's load does not move."""
+    instruction counts, which the machine's load does not move. With `ratio` (and `ms`), the
+    SPEC section 9 target the line is held to, and whether it is met."""
     ours, theirs = medians_ms(ours_cmd, their_cmd, env=env)
     line = f"{name:27} {ours:7.2f} ms   {what:31} {theirs:7.2f} ms  {ours / theirs:5.2f}x"
     if a.instructions:
         i_ours, i_theirs = instructions(ours_cmd, env), instructions(their_cmd, env)
         line += f"   instructions {i_ours / 1e6:.1f} M / {i_theirs / 1e6:.1f} M = {i_ours / i_theirs:.2f}x"
+    if ratio is not None:
+        target = f"<= {ratio:g}x" + (f", < {ms:g} ms" if ms else "")
+        line += verdict(label or name, ours / theirs <= ratio and (not ms or ours < ms), target)
     print(line, flush=True)
     return ours, theirs
 
@@ -132,21 +145,29 @@ for label, (ten, one, ten_add) in histories.items():
     select_1 = sqlite(str(ten), "SELECT 1")
     read_1 = sqlite(str(ten), "SELECT 1 FROM settings LIMIT 1")
     print(f"\n{'command (' + label + ')':27} {'smartgoals':>10}   {'compared with':31} {'':>10}  ratio")
-    compare("review", sg(ten, "review"), "sqlite3 SELECT 1", select_1)
+    compare("review", sg(ten, "review"), "sqlite3 SELECT 1", select_1, ratio=3, ms=10,
+            label=f"review ({label})")
     compare("", sg(ten, "review"), "sqlite3 one row of a table", read_1)
-    compare("goal list", sg(ten, "goal", "list"), "sqlite3 SELECT 1", select_1)
+    # On the stress history goal list shows 5,000 goals: it is held to the equal-work figures.
+    compare("goal list", sg(ten, "goal", "list"), "sqlite3 SELECT 1", select_1,
+            ratio=None if "stress" in label else 3, ms=10, label=f"goal list ({label})")
     compare("", sg(ten, "goal", "list"), "sqlite3 one row of a table", read_1)
     # Adds go to a copy, so that the goals they add leave the other figures alone.
     compare("goal add", sg(ten_add, "-q", "goal", "add", "bench"), "sqlite3 one INSERT",
             sqlite(str(ten_add), "INSERT INTO settings VALUES ('bench', 'x') "
-                   "ON CONFLICT (key) DO UPDATE SET value = 'y'"))
+                   "ON CONFLICT (key) DO UPDATE SET value = 'y'"), ratio=3, ms=10,
+            label=f"goal add ({label})")
     compare("export urges --format csv", sg(ten, "export", "urges", "--format", "csv"),
-            "sqlite3 -csv, same columns", sqlite("-csv", "-header", str(ten), urge_columns))
-    compare("review, ten years", sg(ten, "review"), "review, one year", sg(one, "review"))
+            "sqlite3 -csv, same columns", sqlite("-csv", "-header", str(ten), urge_columns),
+            ratio=1, label=f"export urges ({label})")
+    compare("review, ten years", sg(ten, "review"), "review, one year", sg(one, "review"),
+            ratio=1.5, label=f"review, ten years against one ({label})")
     for name, cmd in [("review", sg(ten, "review")), ("goal list", sg(ten, "goal", "list")),
                       ("goal add", sg(ten_add, "-q", "goal", "add", "bench")),
                       ("export urges", sg(ten, "export", "urges"))]:
-        print(f"peak memory, {name}: {peak_kb(cmd) / 1024:.1f} MB")
+        mb = peak_kb(cmd) / 1024
+        print(f"peak memory, {name}: {mb:.1f} MB"
+              f"{verdict(f'peak memory, {name} ({label})', mb < 10, '< 10 MB')}")
 
 # Equal work (SPEC §9): goal list showing every open goal of the stress history, beside sqlite3
 # printing the same rows (id, text, area, progress, target, planned week), and Taskwarrior
@@ -162,7 +183,8 @@ n_open = len(subprocess.run(sqlite(str(stress), open_goals), capture_output=True
              .stdout.splitlines())
 print(f"\n{'equal work: ' + str(n_open) + ' open goals':27} {'smartgoals':>10}")
 ours, _ = compare("goal list", sg(stress, "goal", "list"), f"sqlite3, the same {n_open} rows",
-                  sqlite(str(stress), open_goals))
+                  sqlite(str(stress), open_goals), ratio=2,
+                  label="equal work: goal list against sqlite3")
 if shutil.which("task"):
     home = work / "task"
     home.mkdir()
@@ -175,20 +197,30 @@ if shutil.which("task"):
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ours, theirs = medians_ms(sg(stress, "goal", "list"), ["task", "list"], env=tenv)
     print(f"{'':27} {ours:7.2f} ms   {'Taskwarrior, ' + str(n_open) + ' pending':31} {theirs:7.2f} ms  "
-          f"{ours / theirs:5.2f}x ({theirs / ours:.1f}x faster)")
+          f"{ours / theirs:5.2f}x ({theirs / ours:.1f}x faster)"
+          f"{verdict('equal work: goal list against Taskwarrior', theirs / ours >= 10, '>= 10x faster')}")
 else:
     print("(Taskwarrior is not installed: apt-get install taskwarrior to compare goal list)")
 
 # Encryption on (SPEC §9): each command within 2x of itself on the plain file, the key kept.
 ten, one, ten_add = histories["ten years"]
 print(f"\n{'encrypted (ten years)':27} {'encrypted':>10}   {'the same, not encrypted':31} {'':>10}  ratio")
-compare("review", sg(sealed, "review"), "review", sg(ten, "review"))
-compare("goal list", sg(sealed, "goal", "list"), "goal list", sg(ten, "goal", "list"))
+compare("review", sg(sealed, "review"), "review", sg(ten, "review"), ratio=2,
+        label="encrypted review")
+compare("goal list", sg(sealed, "goal", "list"), "goal list", sg(ten, "goal", "list"), ratio=2,
+        label="encrypted goal list")
 compare("goal add", sg(sealed_add, "-q", "goal", "add", "bench"), "goal add",
-        sg(ten_add, "-q", "goal", "add", "bench"))
+        sg(ten_add, "-q", "goal", "add", "bench"), ratio=2, label="encrypted goal add")
 compare("export urges --format csv", sg(sealed, "export", "urges", "--format", "csv"),
-        "export urges --format csv", sg(ten, "export", "urges", "--format", "csv"))
+        "export urges --format csv", sg(ten, "export", "urges", "--format", "csv"), ratio=2,
+        label="encrypted export urges")
 print(f"peak memory, encrypted review: {peak_kb(sg(sealed, 'review')) / 1024:.1f} MB")
 for db in (sealed, sealed_add):
     run(sg(db, "lock"), env=env)
 shutil.rmtree(work)
+
+met = [v for v in verdicts if v[1]]
+print(f"\nSPEC section 9: {len(met)} of {len(verdicts)} figures met in this run")
+for what, ok, target in verdicts:
+    if not ok:
+        print(f"  not met: {what} ({target})")

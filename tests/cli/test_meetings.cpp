@@ -195,6 +195,17 @@ TEST_CASE("a way of coping cannot hold a semicolon, which exports join them with
                   "--strategy: 'walk; call Sam' holds a ';'");
 }
 
+TEST_CASE("on the meeting day, a goal carried from long before is something to look back on") {
+    Sandbox s;
+    s.ok({"-q", "config", "set", "week-start", "mon"});
+    on(s, "2026-11-16", {"goal", "add", "Planned this week"});
+    auto now = s.run({"--today", "2026-11-16", "review", "--week", "this"});
+    CHECK_FALSE(contains(now.err, "A new week began today"));
+    on(s, "2025-03-03", {"goal", "add", "Carried since March 2025"});
+    now = s.run({"--today", "2026-11-16", "review", "--week", "this"});
+    CHECK(contains(now.err, "A new week began today"));
+}
+
 // A review for reading loads only the goals carried from before its window that it lists
 // (SPEC §9); it must list the same ones, and count the same, as the JSON that has them all.
 TEST_CASE("goals carried from long before: the same listed and counted as JSON has them") {
