@@ -458,13 +458,12 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
         last.bind(":a", format_date(a));
         last.bind(2, static_cast<std::int64_t>(std::min(*listed, carried) - 1));
         last.step();
+        // That week ends before the window begins: one bound, so the index range stops there.
         const Date through = week_containing(stored_date(last.text(0)), history.week_start).end();
-        earliest = load_goals(
-            fmt::format("SELECT {} {} AND planned_on <= :through", k_goal_columns, before),
-            [&](Query& s) {
-                s.bind(":a", format_date(a));
-                s.bind(":through", format_date(through));
-            });
+        earliest = load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
+                                          "kind = 'once' AND planned_on <= :through",
+                                          k_goal_columns),
+                              [&](Query& s) { s.bind(":through", format_date(through)); });
     }
     history.carried_not_loaded = static_cast<int>(carried - earliest.size());
     history.goals.insert(history.goals.end(), std::make_move_iterator(earliest.begin()),
