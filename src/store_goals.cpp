@@ -19,6 +19,20 @@ namespace {
 constexpr const char* k_goal_columns =
     "id, uuid, text, area, kind, target, planned_on, created_at, status, closed_on";
 
+// Rule 2, widened to whole weeks [:a, :b]: a goal is active somewhere in them when it is open
+// and planned by :b, or was closed on or after :a (and planned or closed by :b). Each half is an
+// index range, so the cost follows the window, not the history.
+constexpr const char* k_open_by_window = "FROM goals WHERE status = 'open' AND planned_on <= :b";
+constexpr const char* k_closed_in_window =
+    "FROM goals WHERE status IN ('done', 'dropped') AND closed_on >= :a AND "
+    "(planned_on <= :b OR closed_on <= :b)";
+
+// Whether `count` ids spread over [lo, hi] are dense enough that one walk along the range reads
+// fewer rows than a lookup for each.
+bool dense(std::size_t count, std::int64_t lo, std::int64_t hi) {
+    return static_cast<std::int64_t>(count) * 4 >= hi - lo + 1;
+}
+
 Goal read_goal(const Query& row) {
     Goal g;
     g.id = row.int64(0);
@@ -364,7 +378,7 @@ void Store::attach_completions(std::vector<Goal>& goals,
     };
     // goals is in id order (load_goals); the completions index is in (goal_id, date, id) order.
     const std::int64_t lo = goals.front().id, hi = goals.back().id;
-    if (static_cast<std::int64_t>(goals.size()) * 4 >= hi - lo + 1) {
+    if (dense(goals.size(), lo, hi)) {
         // Most goals in the id range are wanted: one walk along the index, matched in step.
         Query query(*m_db, "SELECT " + columns +
                                " FROM completions WHERE goal_id BETWEEN ? AND ? "
@@ -415,24 +429,18 @@ void Store::attach_completions(std::vector<Goal>& goals,
 History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> listed) {
     History history;
     history.week_start = week_start();
-    // Rule 2, widened to whole weeks: a goal is active somewhere in [from, to] when it is open
-    // and planned by `to`, or was closed on or after `from` (and planned or closed by `to`).
+    // The window in whole weeks, [a, b] (k_open_by_window, k_closed_in_window).
     const Date a = week_containing(from, history.week_start).start;
     const Date b = week_containing(to, history.week_start).end();
     const auto bind = [&](Query& s) {
         s.bind(":a", format_date(a));
         s.bind(":b", format_date(b));
     };
-    // Index ranges, one per part of the rule, so the cost follows the window, not the history.
-    const std::string closed = fmt::format(
-        "SELECT {} FROM goals WHERE status IN ('done', 'dropped') AND closed_on >= :a AND "
-        "(planned_on <= :b OR closed_on <= :b)",
-        k_goal_columns);
+    const std::string closed = fmt::format("SELECT {} {}", k_goal_columns, k_closed_in_window);
     if (!listed) {
-        history.goals = load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
-                                               "planned_on <= :b UNION ALL {}",
-                                               k_goal_columns, closed),
-                                   bind);
+        history.goals = load_goals(
+            fmt::format("SELECT {} {} UNION ALL {}", k_goal_columns, k_open_by_window, closed),
+            bind);
         attach_completions(history.goals, std::pair{a, b}, false);
         history.checkins = checkins_in_weeks(a, b);
         return history;
@@ -482,9 +490,8 @@ void Store::each_goal_in_weeks(Date from, Date to, std::size_t part,
     const Date b = week_containing(to, ws).end();
     // The ids first, from the same index ranges as goals_in_weeks (the open ones from the index
     // alone), then each part's goals by id.
-    Query which(*m_db, "SELECT id FROM goals WHERE status = 'open' AND planned_on <= :b "
-                       "UNION ALL SELECT id FROM goals WHERE status IN ('done', 'dropped') AND "
-                       "closed_on >= :a AND (planned_on <= :b OR closed_on <= :b)");
+    Query which(*m_db, fmt::format("SELECT id {} UNION ALL SELECT id {}", k_open_by_window,
+                                   k_closed_in_window));
     which.bind(":a", format_date(a));
     which.bind(":b", format_date(b));
     std::vector<std::int64_t> ids;
@@ -500,7 +507,7 @@ void Store::each_goal_in_weeks(Date from, Date to, std::size_t part,
         goals.clear();
         const std::size_t end = std::min(ids.size(), first + part);
         const auto wanted = std::span(ids).subspan(first, end - first);
-        if (static_cast<std::int64_t>(wanted.size()) * 4 >= wanted.back() - wanted.front() + 1) {
+        if (dense(wanted.size(), wanted.front(), wanted.back())) {
             // Most goals in the id range are wanted: one walk along the table, matched in step.
             range.reset();
             range.bind(1, wanted.front());
