@@ -108,12 +108,19 @@ std::string kind_of_file(mode_t mode) {
 }
 
 // What the first bytes say, without SQLite: a file too short to be a database is damage, one
-// without SQLite's header (or a sealed database's) is another program's. Returns whether the
-// file is sealed (SPEC §3.1).
-bool check_header(const fs::path& path, off_t size) {
-    std::array<char, 16> magic{};
+// without SQLite's header (or a sealed database's) is another program's.
+struct Header {
+    bool sealed = false; // SPEC §3.1
+    // SQLite's own header, as the file holds it: in WAL mode (bytes 18 and 19), and the schema
+    // version smartgoals wrote (user_version, bytes 60 to 63).
+    bool wal = false;
+    int user_version = -1;
+};
+
+Header check_header(const fs::path& path, off_t size) {
+    std::array<unsigned char, 100> bytes{};
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    const ssize_t got = fd < 0 ? -1 : ::read(fd, magic.data(), magic.size());
+    const ssize_t got = fd < 0 ? -1 : ::read(fd, bytes.data(), bytes.size());
     const int error = errno;
     if (fd >= 0) {
         ::close(fd);
@@ -122,22 +129,30 @@ bool check_header(const fs::path& path, off_t size) {
         throw StorageError(
             fmt::format("cannot read the database {}: {}", path.string(), system_reason(error)));
     }
-    const std::string_view start(magic.data(), static_cast<std::size_t>(got));
-    const bool sealed = seal::is_sealed_header(start);
+    const std::string_view start(reinterpret_cast<const char*>(bytes.data()),
+                                 std::min<std::size_t>(static_cast<std::size_t>(got), 16));
+    Header header;
+    header.sealed = seal::is_sealed_header(start);
     if (seal::is_damaged_seal_header(start)) {
         damaged(path, "the first bytes of its encrypted header are not as written");
     }
-    if (!sealed && !k_sqlite_magic.starts_with(start)) {
+    if (!header.sealed && !k_sqlite_magic.starts_with(start)) {
         refuse(path, "is not a smartgoals database (it is not SQLite)");
     }
     if (size < 512) {
         damaged(path, fmt::format("it holds only {} byte{}, less than any database", size,
                                   size == 1 ? "" : "s"));
     }
-    if (sealed && size % seal::k_page_size != 0) {
+    if (header.sealed && size % seal::k_page_size != 0) {
         damaged(path, "it ends inside a page");
     }
-    return sealed;
+    if (!header.sealed && got == static_cast<ssize_t>(bytes.size())) {
+        header.wal = bytes[18] == 2 && bytes[19] == 2;
+        const auto version = (std::uint32_t{bytes[60]} << 24) | (std::uint32_t{bytes[61]} << 16) |
+                             (std::uint32_t{bytes[62]} << 8) | std::uint32_t{bytes[63]};
+        header.user_version = version <= INT_MAX ? static_cast<int>(version) : -1;
+    }
+    return header;
 }
 
 // A sealed page that does not match its tag is damage (SQLite's error for a failed check).
@@ -185,20 +200,62 @@ struct Classified {
     int version = 0; // 0: a new, empty database
     bool sealed = false;
     std::unique_ptr<SQLite::Database> reader;
+    // Decided from the header alone (see classify): the tables are still to be checked, on the
+    // connection the command keeps.
+    bool tables_unchecked = false;
 };
+
+// A file SQLite could not read while deciding what it is, in smartgoals' words.
+[[noreturn]] void unreadable(const fs::path& path, const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_NOTADB) {
+        refuse(path, "is not a smartgoals database (it is not SQLite)");
+    }
+    if (is_damage(e)) {
+        damaged(path, seal::found_damage() ? seal::k_damage_reason : e.what());
+    }
+    throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
+                                   path.string(), e.what()));
+}
+
+// Refuses a file that is not the version's smartgoals database: a table missing is damage, as is
+// a page SQLite finds damaged on the way.
+void check_tables(SQLite::Database& db, const fs::path& path, int version) {
+    try {
+        std::vector<std::string> tables;
+        SQLite::Statement query(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        while (query.executeStep()) {
+            tables.push_back(query.getColumn(0).getString());
+        }
+        if (version == 0) {
+            const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+            if (objects > 0) {
+                refuse(path, "is an SQLite file of another program, not a smartgoals database");
+            }
+            return;
+        }
+        for (const auto& table : tables_of_version(version)) {
+            if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
+                damaged(path, fmt::format("its table {} is missing", table));
+            }
+        }
+    } catch (const SQLite::Exception& e) {
+        unreadable(path, e);
+    }
+}
 
 // Decides what the file is on a read-only connection, which never writes, checkpoints or
 // changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
-Classified classify_file(const fs::path& path);
+Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_only);
 
 // SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
 // that is refused gets neither (SPEC §8: a failing command creates no file).
-Classified classify(const fs::path& path) {
+Classified classify(const fs::path& path, bool wal_had_pages, bool header_only = true) {
     const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
     std::error_code ignored;
     const bool had_wal = fs::exists(wal, ignored), had_shm = fs::exists(shm, ignored);
     try {
-        return classify_file(path);
+        return classify_file(path, wal_had_pages, header_only);
     } catch (const StorageError&) {
         if (!had_wal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
             ::unlink(wal.c_str());
@@ -210,7 +267,7 @@ Classified classify(const fs::path& path) {
     }
 }
 
-Classified classify_file(const fs::path& path) {
+Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_only) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         throw StorageError(
@@ -224,7 +281,20 @@ Classified classify_file(const fs::path& path) {
     if (st.st_size == 0) {
         return c; // made by smartgoals a moment ago, or by `touch`: a new database
     }
-    c.sealed = check_header(path, st.st_size);
+    const Header header = check_header(path, st.st_size);
+    c.sealed = header.sealed;
+    // The file as smartgoals leaves it: in WAL mode at this version, nothing in a -wal to
+    // outdate its header, and no rollback journal that a connection able to write would play
+    // back. Its header is then the whole answer, and the one connection the command keeps
+    // checks the tables; a second connection here would read the schema twice.
+    struct stat journal {};
+    if (header_only && header.wal && header.user_version == Store::k_schema_version &&
+        !wal_had_pages && ::stat((path.string() + "-journal").c_str(), &journal) != 0 &&
+        errno == ENOENT) {
+        c.version = header.user_version;
+        c.tables_unchecked = true;
+        return c;
+    }
     if (c.sealed) {
         seal::unlock(path);
     }
@@ -240,34 +310,10 @@ Classified classify_file(const fs::path& path) {
                                      "reads up to {}); use the newer smartgoals",
                                      c.version, Store::k_schema_version));
         }
-        std::vector<std::string> tables;
-        SQLite::Statement query(*c.reader, "SELECT name FROM sqlite_master WHERE type = 'table'");
-        while (query.executeStep()) {
-            tables.push_back(query.getColumn(0).getString());
-        }
-        if (c.version == 0) {
-            const int objects = c.reader->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-            if (objects > 0) {
-                refuse(path, "is an SQLite file of another program, not a smartgoals database");
-            }
-            return c;
-        }
-        for (const auto& table : tables_of_version(c.version)) {
-            if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
-                damaged(path, fmt::format("its table {} is missing", table));
-            }
-        }
     } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode() & 0xff;
-        if (code == SQLITE_NOTADB) {
-            refuse(path, "is not a smartgoals database (it is not SQLite)");
-        }
-        if (is_damage(e)) {
-            damaged(path, seal::found_damage() ? seal::k_damage_reason : e.what());
-        }
-        throw StorageError(fmt::format("cannot read the database {}: {}; it was left untouched",
-                                       path.string(), e.what()));
+        unreadable(path, e);
     }
+    check_tables(*c.reader, path, c.version);
     return c;
 }
 
@@ -338,7 +384,7 @@ Store Store::open(const fs::path& path, Mode mode) {
     struct stat wal {};
     const bool wal_had_pages =
         ::stat((path.string() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
-    Classified file = classify(path);
+    Classified file = classify(path, wal_had_pages);
     if (file.sealed && lock.fd() >= 0) {
         remove_stale_copies(path); // no encrypt or decrypt runs while this lock is held
     }
@@ -350,14 +396,31 @@ Store Store::open(const fs::path& path, Mode mode) {
         std::unique_ptr<SQLite::Database> db;
         try {
             db = connect(path, true, file.sealed);
-            keep_wal_until_commit(*db, wal_had_pages);
-            db->exec("PRAGMA query_only = ON");
-            // Reading once joins the WAL the read-only connection opened, so that this one,
-            // closing last, removes its files.
-            (void)db->execAndGet("PRAGMA schema_version");
-            file.reader.reset();
         } catch (const StorageError&) {
-            db = std::move(file.reader); // a file or directory the member made read-only
+        }
+        if (db) {
+            keep_wal_until_commit(*db, wal_had_pages);
+            try {
+                db->exec("PRAGMA query_only = ON");
+                // Reading once joins the WAL (and the files a read-only connection opened for
+                // it), so that this connection, closing last, removes them.
+                (void)db->execAndGet("PRAGMA schema_version");
+            } catch (const SQLite::Exception& e) {
+                if (file.tables_unchecked) {
+                    unreadable(path, e);
+                }
+                throw;
+            }
+            if (file.tables_unchecked) {
+                check_tables(*db, path, file.version);
+            }
+            file.reader.reset();
+        } else {
+            // A file or directory the member made read-only: the read-only connection it is.
+            if (file.tables_unchecked) {
+                file = classify(path, wal_had_pages, false);
+            }
+            db = std::move(file.reader);
         }
         db->exec("PRAGMA foreign_keys = ON");
         Store store(std::move(db), false);
@@ -382,6 +445,9 @@ Store Store::open(const fs::path& path, Mode mode) {
     }
     auto db = connect(path, true, file.sealed);
     keep_wal_until_commit(*db, wal_had_pages);
+    if (file.tables_unchecked) {
+        check_tables(*db, path, file.version);
+    }
     if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
         db->exec("PRAGMA journal_mode = WAL");
     }

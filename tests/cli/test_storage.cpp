@@ -287,8 +287,31 @@ TEST_CASE("a database missing one of its tables is damaged, and refused before a
     REQUIRE(
         run_process({"/usr/bin/sqlite3", s.db.string(), "DROP TABLE week_totals"}, s.env, "", s.dir)
             .code == 0);
-    check_refused(s, {"goal", "add", "Call"}, "its table week_totals is missing", 1);
-    check_refused(s, {"review"}, "its table week_totals is missing", 1);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"goal", "add", "Call"}, {"review"}, {"goal", "list"}, {"export", "goals"}}) {
+        check_refused(s, args, "its table week_totals is missing", 1);
+        // Told from the file's header, checked on the one connection the command opens: the
+        // refused file is as it was, with no -wal or -shm left beside it.
+        CHECK_FALSE(fs::exists(s.db.string() + "-wal"));
+        CHECK_FALSE(fs::exists(s.db.string() + "-shm"));
+    }
+}
+
+TEST_CASE("a smartgoals database whose schema no longer reads is damaged, and left as it was") {
+    Sandbox s;
+    s.ok({"goal", "add", "Walk"});
+    REQUIRE(run_process({"/usr/bin/sqlite3", s.db.string(),
+                         "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
+                         "replace(sql, 'CHECK (rating', 'CHECK (Iating') WHERE name = 'checkins'"},
+                        s.env, "", s.dir)
+                .code == 0);
+    REQUIRE_FALSE(fs::exists(s.db.string() + "-wal"));
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"review"}, {"goal", "list"}, {"goal", "add", "Call"}, {"undo"}}) {
+        check_refused(s, args, "the database is damaged (malformed database schema (checkins)", 1);
+        CHECK_FALSE(fs::exists(s.db.string() + "-wal"));
+        CHECK_FALSE(fs::exists(s.db.string() + "-shm"));
+    }
 }
 
 TEST_CASE("permissions looser than private are tightened, with one line saying so") {
