@@ -28,6 +28,13 @@ struct ExecArgs {
         for (const auto& [k, v] : env) {
             vars.push_back(k + "=" + v);
         }
+        // The sanitizers' settings (scripts/test.sh) reach every process a test starts, so that
+        // an error found in smartgoals stops it there and fails the test.
+        for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+            if (const char* value = std::getenv(name); value != nullptr && !env.contains(name)) {
+                vars.push_back(std::string(name) + "=" + value);
+            }
+        }
         for (auto& a : args) {
             c_args.push_back(a.data());
         }
@@ -164,6 +171,12 @@ Result run_process(const std::vector<std::string>& argv,
     ::waitpid(pid, &status, 0);
     result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+int sampled(int full) {
+    const char* sample = std::getenv("SMARTGOALS_TEST_SAMPLE");
+    const int every = sample == nullptr ? 1 : std::max(1, std::atoi(sample));
+    return std::max(1, full / every);
 }
 
 Sandbox::Sandbox(std::string today) {

@@ -60,6 +60,11 @@ Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,
                    const std::filesystem::path& cwd);
 
+// How many of `full` like rounds a test runs (seeded storms, kills, flipped bytes): all of them,
+// or one in N when SMARTGOALS_TEST_SAMPLE=N (the sanitizer stage of scripts/test.sh, where every
+// process costs ten times as much); never fewer than one.
+int sampled(int full);
+
 // A bad command line: exit `code`, nothing on stdout, one line `smartgoals: error: ...` holding
 // `message`, and the database exactly as it was.
 void check_refused(const Sandbox& sandbox, const std::vector<std::string>& args,

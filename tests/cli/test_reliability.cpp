@@ -177,7 +177,7 @@ TEST_CASE("an import killed inside its transaction leaves all of it or none of i
 
     // Kills at random moments across the whole run.
     std::mt19937 random(7);
-    for (int round = 0; round < 12; ++round) {
+    for (int round = 0; round < sampled(12); ++round) {
         REQUIRE_FALSE(fs::exists(wal));
         const pid_t pid = spawn(s, {"-q", "import", file});
         std::this_thread::sleep_for(
@@ -186,7 +186,7 @@ TEST_CASE("an import killed inside its transaction leaves all of it or none of i
     }
     // Kills as soon as the import has written into the -wal: inside the transaction, after its
     // first pages reached the disk, before its commit.
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < sampled(4); ++round) {
         REQUIRE_FALSE(fs::exists(wal));
         const pid_t pid = spawn(s, {"-q", "import", file});
         bool running = true;
@@ -369,7 +369,7 @@ TEST_CASE("a seeded storm of random command lines exits only with 0, 1 or 2, err
                                          "-x"};
     std::mt19937 random(20261119);
     int codes[3] = {0, 0, 0};
-    for (int run = 0; run < 250; ++run) {
+    for (int run = 0; run < sampled(250); ++run) {
         std::vector<std::string> args;
         const auto n = 1 + random() % 6;
         for (unsigned i = 0; i < n; ++i) {

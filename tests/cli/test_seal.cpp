@@ -160,7 +160,8 @@ TEST_CASE("encrypted, a flipped byte anywhere in the file is damage, exit 1, not
     // In each page: what SQLite stores, the settings of page 1 (salt, limits, key check), the
     // nonce and the tag; and page 1's first bytes.
     std::vector<std::size_t> offsets = {3, 15, 16, 17, 20, 4016, 4031, 4047};
-    for (std::size_t page = 0; page < pages; ++page) {
+    const auto every = pages / static_cast<std::size_t>(sampled(static_cast<int>(pages)));
+    for (std::size_t page = 0; page < pages; page += every) {
         for (const std::size_t at : {100UL, 2000UL, 4015UL, 4060UL, 4090UL}) {
             offsets.push_back(page * 4096 + at);
         }
