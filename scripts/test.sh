@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The optimised build as shipped, without the debugging information a packager strips anyway.
-scripts/setup.sh --tests build -DCMAKE_BUILD_TYPE=Release
+# Optimised as a build is by default (-O2), without the debugging information, which a packager
+# strips anyway and which makes compiling take about 40% longer.
+scripts/setup.sh --tests build "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 
 # Sanitizers given the ordinary way, in the compiler and linker flags, as a packager or a
