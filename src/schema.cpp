@@ -229,6 +229,24 @@ CREATE INDEX plan_lines_goal ON plan_lines (goal_id);
     R"sql(
 CREATE INDEX goals_open_kind ON goals (status, kind, planned_on);
 )sql",
+    // Schema 14: the totals of every week, kept with the weekly rollup, so that the totals
+    // through a week are these less the weeks after it: a review reads the weeks after the one
+    // it shows, not every week before (SPEC §9). One row; the store counts it again whenever it
+    // counts the rollup again.
+    R"sql(
+CREATE TABLE all_time_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checkins INTEGER NOT NULL DEFAULT 0,
+    weeks_checked_in INTEGER NOT NULL DEFAULT 0, -- weeks with a check-in
+    goals_achieved INTEGER NOT NULL DEFAULT 0,
+    urges INTEGER NOT NULL DEFAULT 0,
+    urges_ridden_out INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO all_time_totals
+SELECT 1, coalesce(sum(checkins), 0), count(*) FILTER (WHERE checkins > 0),
+       coalesce(sum(goals_achieved), 0), coalesce(sum(urges), 0), coalesce(sum(urges_ridden_out), 0)
+FROM week_totals;
+)sql",
 };
 static_assert(std::size(k_migrations) == Store::k_schema_version);
 
@@ -254,6 +272,7 @@ std::vector<std::string> tables_of_version(int version) {
     since(10, {"life_values", "balance_ratings"});
     since(11, {"abcs"});
     since(12, {"plans", "plan_lines"});
+    since(14, {"all_time_totals"});
     return tables;
 }
 

@@ -90,7 +90,7 @@ class Query;
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 13;
+    static constexpr int k_schema_version = 14;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file

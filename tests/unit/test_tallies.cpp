@@ -309,3 +309,52 @@ TEST_CASE("a schema 6 database counts each check-in again in the week it is abou
     CHECK(kept[1].date == d("2026-11-16"));
     check_totals(store, d("2026-11-22"));
 }
+
+TEST_CASE("a schema 13 database gains every week's totals, and the totals through each week hold") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        Goal walk{.text = "walk", .kind = Kind::weekly, .planned = d("2026-10-05"), .created = "x"};
+        store.add_goal(walk);
+        for (const char* day : {"2026-10-06", "2026-10-14", "2026-10-29", "2026-11-10"}) {
+            Completion c{.goal_id = walk.id, .date = d(day)};
+            record(store, c);
+            Checkin k{.uuid = day, .date = d(day), .created = "x"};
+            store.add_checkin(k);
+            Urge u{.date = d(day), .time = "09:00", .intensity = 6, .created = "x"};
+            store.add_urge(u);
+        }
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_13);
+    }
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    CHECK(store.database().execAndGet("SELECT checkins FROM all_time_totals").getInt() == 4);
+    for (const char* day : {"2026-09-30", "2026-10-06", "2026-10-20", "2026-11-10", "2027-02-01"}) {
+        check_totals(store, d(day));
+    }
+    CHECK(totals_at(store, "2026-10-20").checkins == 2);
+    CHECK(totals_at(store, "2026-10-20").goals_achieved == 2);
+    // Kept from here on, as each write counts its week.
+    Checkin later{.uuid = "later", .date = d("2026-11-24"), .created = "x"};
+    store.add_checkin(later);
+    CHECK(totals_at(store, "2026-12-01").checkins == 5);
+    CHECK(totals_at(store, "2026-12-01").weeks_checked_in == 5);
+    check_totals(store, d("2026-10-20"));
+}
+
+TEST_CASE("without the row of every week's totals, the totals are counted from each week") {
+    auto store = Store::in_memory();
+    for (const char* day : {"2026-11-03", "2026-11-10", "2026-11-17"}) {
+        Checkin k{.uuid = day, .date = d(day), .created = "x"};
+        store.add_checkin(k);
+    }
+    store.database().exec("DELETE FROM all_time_totals");
+    CHECK(totals_at(store, "2026-11-11").checkins == 2);
+    CHECK(totals_at(store, "2026-11-30").checkins == 3);
+    check_totals(store, d("2026-11-11"));
+}
