@@ -173,10 +173,19 @@ Result run_process(const std::vector<std::string>& argv,
     return result;
 }
 
-int sampled(int full) {
+namespace {
+int sample_every() {
     const char* sample = std::getenv("SMARTGOALS_TEST_SAMPLE");
-    const int every = sample == nullptr ? 1 : std::max(1, std::atoi(sample));
-    return std::max(1, full / every);
+    return sample == nullptr ? 1 : std::max(1, std::atoi(sample));
+}
+} // namespace
+
+int sampled(int full) {
+    return std::max(1, full / sample_every());
+}
+
+bool sampled_in(std::size_t i) {
+    return i % static_cast<std::size_t>(sample_every()) == 0;
 }
 
 Sandbox::Sandbox(std::string today) {

@@ -64,6 +64,8 @@ Result run_process(const std::vector<std::string>& argv,
 // or one in N when SMARTGOALS_TEST_SAMPLE=N (the sanitizer stage of scripts/test.sh, where every
 // process costs ten times as much); never fewer than one.
 int sampled(int full);
+// Whether the i-th of a list of like cases is run: every one, or one in N as above.
+bool sampled_in(std::size_t i);
 
 // A bad command line: exit `code`, nothing on stdout, one line `smartgoals: error: ...` holding
 // `message`, and the database exactly as it was.

