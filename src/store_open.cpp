@@ -248,21 +248,49 @@ void check_tables(SQLite::Database& db, const fs::path& path, int version) {
 // changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
 Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_only);
 
-// SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
-// that is refused gets neither (SPEC §8: a failing command creates no file).
-Classified classify(const fs::path& path, bool wal_had_pages, bool header_only = true) {
+// Removes the empty -wal (and the -shm) that a connection to a refused file made beside it, where
+// there were none before (SPEC §8: a failing command creates no file).
+void remove_wal_files_made(const fs::path& path, bool had_wal, bool had_shm) {
     const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
     std::error_code ignored;
-    const bool had_wal = fs::exists(wal, ignored), had_shm = fs::exists(shm, ignored);
+    if (!had_wal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
+        ::unlink(wal.c_str());
+        if (!had_shm) {
+            ::unlink(shm.c_str());
+        }
+    }
+}
+
+// SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
+// that is refused gets neither.
+Classified classify(const fs::path& path, bool wal_had_pages, bool header_only = true) {
+    std::error_code ignored;
+    const bool had_wal = fs::exists(path.string() + "-wal", ignored),
+               had_shm = fs::exists(path.string() + "-shm", ignored);
     try {
         return classify_file(path, wal_had_pages, header_only);
     } catch (const StorageError&) {
-        if (!had_wal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
-            ::unlink(wal.c_str());
-            if (!had_shm) {
-                ::unlink(shm.c_str());
-            }
+        remove_wal_files_made(path, had_wal, had_shm);
+        throw;
+    }
+}
+
+// The checks a file told from its header alone (Classified::tables_unchecked) still needs, on
+// the connection the command keeps. A refused file is left as it was found: the connection is
+// closed and the -wal and -shm it made removed (a read-only file's connection cannot remove
+// them itself).
+template <typename Check>
+void check_on_connection(std::unique_ptr<SQLite::Database>& db, const fs::path& path,
+                         Check&& check) {
+    try {
+        try {
+            check();
+        } catch (const SQLite::Exception& e) {
+            unreadable(path, e);
         }
+    } catch (const StorageError&) {
+        db.reset();
+        remove_wal_files_made(path, false, false);
         throw;
     }
 }
@@ -283,14 +311,17 @@ Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_o
     }
     const Header header = check_header(path, st.st_size);
     c.sealed = header.sealed;
-    // The file as smartgoals leaves it: in WAL mode at this version, nothing in a -wal to
-    // outdate its header, and no rollback journal that a connection able to write would play
-    // back. Its header is then the whole answer, and the one connection the command keeps
-    // checks the tables; a second connection here would read the schema twice.
-    struct stat journal {};
+    // The file as smartgoals leaves it: in WAL mode at this version, with no -wal or -shm (no
+    // other connection, nothing to outdate its header) and no rollback journal that a connection
+    // able to write would play back. Its header is then the whole answer, and the one
+    // connection the command keeps checks the tables; a second connection here would read the
+    // schema twice.
+    const auto absent = [&](const char* suffix) {
+        struct stat beside {};
+        return ::stat((path.string() + suffix).c_str(), &beside) != 0 && errno == ENOENT;
+    };
     if (header_only && header.wal && header.user_version == Store::k_schema_version &&
-        !wal_had_pages && ::stat((path.string() + "-journal").c_str(), &journal) != 0 &&
-        errno == ENOENT) {
+        !wal_had_pages && absent("-wal") && absent("-shm") && absent("-journal")) {
         c.version = header.user_version;
         c.tables_unchecked = true;
         return c;
@@ -389,7 +420,11 @@ Store Store::open(const fs::path& path, Mode mode) {
         remove_stale_copies(path); // no encrypt or decrypt runs while this lock is held
     }
     std::vector<std::string> notices;
-    tighten_all(path, notices);
+    // A file told from its header alone is made private once its tables are checked: a refused
+    // file keeps its permissions.
+    if (!file.tables_unchecked) {
+        tighten_all(path, notices);
+    }
     if (!write && file.version == Store::k_schema_version) {
         // A read-only connection leaves the -wal and -shm it needed behind; a connection that
         // may write but is told not to removes them on closing, as the last one out.
@@ -400,25 +435,27 @@ Store Store::open(const fs::path& path, Mode mode) {
         }
         if (db) {
             keep_wal_until_commit(*db, wal_had_pages);
-            try {
+            const auto join = [&] {
                 db->exec("PRAGMA query_only = ON");
                 // Reading once joins the WAL (and the files a read-only connection opened for
                 // it), so that this connection, closing last, removes them.
                 (void)db->execAndGet("PRAGMA schema_version");
-            } catch (const SQLite::Exception& e) {
-                if (file.tables_unchecked) {
-                    unreadable(path, e);
-                }
-                throw;
-            }
+            };
             if (file.tables_unchecked) {
-                check_tables(*db, path, file.version);
+                check_on_connection(db, path, [&] {
+                    join();
+                    check_tables(*db, path, file.version);
+                });
+                tighten_all(path, notices);
+            } else {
+                join();
             }
             file.reader.reset();
         } else {
             // A file or directory the member made read-only: the read-only connection it is.
             if (file.tables_unchecked) {
                 file = classify(path, wal_had_pages, false);
+                tighten_all(path, notices);
             }
             db = std::move(file.reader);
         }
@@ -446,7 +483,8 @@ Store Store::open(const fs::path& path, Mode mode) {
     auto db = connect(path, true, file.sealed);
     keep_wal_until_commit(*db, wal_had_pages);
     if (file.tables_unchecked) {
-        check_tables(*db, path, file.version);
+        check_on_connection(db, path, [&] { check_tables(*db, path, file.version); });
+        tighten_all(path, notices);
     }
     if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") {
         db->exec("PRAGMA journal_mode = WAL");

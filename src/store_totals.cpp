@@ -59,6 +59,14 @@ void Store::count_in_week(Date day, WeekCounts delta) {
     all.exec();
 }
 
+void Store::recount_all_time() {
+    m_db->exec("UPDATE all_time_totals SET (checkins, weeks_checked_in, goals_achieved, urges, "
+               "urges_ridden_out) = (SELECT coalesce(sum(checkins), 0), "
+               "count(*) FILTER (WHERE checkins > 0), coalesce(sum(goals_achieved), 0), "
+               "coalesce(sum(urges), 0), coalesce(sum(urges_ridden_out), 0) FROM week_totals) "
+               "WHERE id = 1");
+}
+
 void Store::recount_achieved(const Goal& before, const Goal& after) {
     const Weekday ws = week_start();
     auto was = weeks_achieved(before, ws);

@@ -133,6 +133,9 @@ std::optional<Store::Undoable> Store::undo_last() {
                                        "({}); nothing was changed",
                                        entry.command, sqlite3_errstr(rc)));
     }
+    // What a command kept before schema 14 changes the weeks but not every week's totals: summed
+    // again from the weeks, which costs a read of one row a week, once per undo.
+    recount_all_time();
     SQLite::Statement forget(*m_db, "DELETE FROM undo_log WHERE id = ?");
     forget.bind(1, entry.id);
     forget.exec();

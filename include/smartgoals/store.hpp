@@ -308,6 +308,8 @@ private:
         int urges_ridden_out = 0;
     };
     void count_in_week(Date day, WeekCounts delta);
+    // Every week's totals (schema 14) summed again from the weeks.
+    void recount_all_time();
     // A weekly goal with its completions in the week holding `day`; nullopt for a once goal.
     std::optional<Goal> weekly_goal_week(std::int64_t goal_id, Date day);
     // Moves a goal's weeks achieved from what `before` gives to what `after` gives.

@@ -287,13 +287,18 @@ TEST_CASE("a database missing one of its tables is damaged, and refused before a
     REQUIRE(
         run_process({"/usr/bin/sqlite3", s.db.string(), "DROP TABLE week_totals"}, s.env, "", s.dir)
             .code == 0);
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"goal", "add", "Call"}, {"review"}, {"goal", "list"}, {"export", "goals"}}) {
-        check_refused(s, args, "its table week_totals is missing", 1);
-        // Told from the file's header, checked on the one connection the command opens: the
-        // refused file is as it was, with no -wal or -shm left beside it.
-        CHECK_FALSE(fs::exists(s.db.string() + "-wal"));
-        CHECK_FALSE(fs::exists(s.db.string() + "-shm"));
+    // Told from the file's header, checked on the one connection the command opens: the
+    // refused file is as it was, its permissions too (even looser than private, or read-only),
+    // with no -wal or -shm left beside it.
+    for (const unsigned mode : {0644U, 0444U}) {
+        fs::permissions(s.db, static_cast<fs::perms>(mode));
+        for (const auto& args : std::vector<std::vector<std::string>>{
+                 {"goal", "add", "Call"}, {"review"}, {"goal", "list"}, {"export", "goals"}}) {
+            check_refused(s, args, "its table week_totals is missing", 1);
+            CHECK(mode_of(s.db) == mode);
+            CHECK_FALSE(fs::exists(s.db.string() + "-wal"));
+            CHECK_FALSE(fs::exists(s.db.string() + "-shm"));
+        }
     }
 }
 

@@ -2,6 +2,9 @@
 // The totals a review shows come from a weekly rollup that the store keeps as records change
 // (schema 6). These tests hold it to a count over everything, written from SPEC §5 and §7, through
 // every kind of change the store makes.
+// The session extension, to keep a change as a schema 13 smartgoals kept it.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "goal_steps.hpp"
 #include "older_schemas.hpp"
 #include "temp_dir.hpp"
@@ -15,6 +18,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sqlite3.h>
 
 using namespace smartgoals;
 using namespace smartgoals::test;
@@ -357,4 +361,41 @@ TEST_CASE("without the row of every week's totals, the totals are counted from e
     CHECK(totals_at(store, "2026-11-11").checkins == 2);
     CHECK(totals_at(store, "2026-11-30").checkins == 3);
     check_totals(store, d("2026-11-11"));
+}
+
+TEST_CASE("undo of a command kept before schema 14 leaves every week's totals agreeing") {
+    auto store = Store::in_memory();
+    Checkin first{.uuid = "first", .date = d("2026-11-03"), .created = "x"};
+    store.add_checkin(first);
+    // A check-in kept for undo as schema 13 kept it: its changes to the check-ins and to the
+    // weekly rollup, none to every week's totals (that table did not exist).
+    sqlite3* db = store.database().getHandle();
+    sqlite3_session* session = nullptr;
+    REQUIRE(sqlite3session_create(db, "main", &session) == SQLITE_OK);
+    sqlite3session_table_filter(
+        session,
+        [](void*, const char* table) {
+            const std::string_view name(table);
+            return name != "undo_log" && name != "all_time_totals" ? 1 : 0;
+        },
+        nullptr);
+    REQUIRE(sqlite3session_attach(session, nullptr) == SQLITE_OK);
+    Checkin second{.uuid = "second", .date = d("2026-11-17"), .created = "x"};
+    store.add_checkin(second);
+    int size = 0;
+    void* changes = nullptr;
+    REQUIRE(sqlite3session_changeset(session, &size, &changes) == SQLITE_OK);
+    sqlite3session_delete(session);
+    SQLite::Statement keep(
+        store.database(), "INSERT INTO undo_log (at, command, changes) VALUES ('x', 'checkin', ?)");
+    keep.bind(1, changes, size);
+    keep.exec();
+    sqlite3_free(changes);
+    REQUIRE(totals_at(store, "2026-11-30").checkins == 2);
+
+    REQUIRE(store.undo_last());
+    CHECK(totals_at(store, "2026-11-30").checkins == 1);
+    CHECK(totals_at(store, "2026-11-30").weeks_checked_in == 1);
+    check_totals(store, d("2026-11-30"));
+    check_totals(store, d("2026-11-04"));
 }
