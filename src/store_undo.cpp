@@ -126,16 +126,21 @@ std::optional<Store::Undoable> Store::undo_last() {
         }
         return SQLITE_CHANGESET_ABORT;
     };
-    rc = sqlite3changeset_apply(m_db->getHandle(), inverse_size, inverse.get(), nullptr,
+    // Every week's totals are not taken back change by change but summed again from the weeks
+    // afterwards: a command kept before schema 14 holds no change to them, and one kept after it
+    // may have counted from a row that did not agree with the weeks.
+    const auto apply_to = [](void*, const char* table) {
+        return std::string_view(table) != "all_time_totals" ? 1 : 0;
+    };
+    rc = sqlite3changeset_apply(m_db->getHandle(), inverse_size, inverse.get(), apply_to,
                                 on_conflict, nullptr);
     if (rc != SQLITE_OK) {
         throw StorageError(fmt::format("cannot take back '{}': what it changed has changed since "
                                        "({}); nothing was changed",
                                        entry.command, sqlite3_errstr(rc)));
     }
-    // What a command kept before schema 14 changes the weeks but not every week's totals: summed
-    // again from the weeks, which costs a read of one row a week, once per undo.
-    recount_all_time();
+    recount_all_time(); // a read of one row a week, once per undo
+
     SQLite::Statement forget(*m_db, "DELETE FROM undo_log WHERE id = ?");
     forget.bind(1, entry.id);
     forget.exec();

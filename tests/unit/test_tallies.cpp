@@ -399,3 +399,24 @@ TEST_CASE("undo of a command kept before schema 14 leaves every week's totals ag
     check_totals(store, d("2026-11-30"));
     check_totals(store, d("2026-11-04"));
 }
+
+TEST_CASE("undo takes back commands counted from every week's totals that had drifted") {
+    auto store = Store::in_memory();
+    Checkin first{.uuid = "first", .date = d("2026-11-03"), .created = "x"};
+    store.add_checkin(first);
+    // A row off from its weeks (as an undo before this fix could leave it): commands then count
+    // on from it, and taking them back must neither stop on it nor keep it.
+    store.database().exec("UPDATE all_time_totals SET checkins = checkins + 3");
+    for (const char* day : {"2026-11-10", "2026-11-17"}) {
+        store.record_changes();
+        Checkin k{.uuid = day, .date = d(day), .created = "x"};
+        store.add_checkin(k);
+        store.keep_for_undo("checkin", "x");
+    }
+    REQUIRE(store.undo_last());
+    check_totals(store, d("2026-11-30"));
+    REQUIRE(store.undo_last());
+    CHECK(totals_at(store, "2026-11-30").checkins == 1);
+    check_totals(store, d("2026-11-30"));
+    check_totals(store, d("2026-11-04"));
+}
