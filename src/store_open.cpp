@@ -246,7 +246,7 @@ void check_tables(SQLite::Database& db, const fs::path& path, int version) {
 
 // Decides what the file is on a read-only connection, which never writes, checkpoints or
 // changes the journal mode (SPEC §3). Throws StorageError for anything but a smartgoals file.
-Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_only);
+Classified classify_file(const fs::path& path, bool header_only);
 
 // Removes the empty -wal (and the -shm) that a connection to a refused file made beside it, where
 // there were none before (SPEC §8: a failing command creates no file).
@@ -263,12 +263,12 @@ void remove_wal_files_made(const fs::path& path, bool had_wal, bool had_shm) {
 
 // SQLite's read-only connection makes an empty -wal and -shm beside a file in WAL mode; a file
 // that is refused gets neither.
-Classified classify(const fs::path& path, bool wal_had_pages, bool header_only = true) {
+Classified classify(const fs::path& path, bool header_only = true) {
     std::error_code ignored;
     const bool had_wal = fs::exists(path.string() + "-wal", ignored),
                had_shm = fs::exists(path.string() + "-shm", ignored);
     try {
-        return classify_file(path, wal_had_pages, header_only);
+        return classify_file(path, header_only);
     } catch (const StorageError&) {
         remove_wal_files_made(path, had_wal, had_shm);
         throw;
@@ -295,7 +295,7 @@ void check_on_connection(std::unique_ptr<SQLite::Database>& db, const fs::path& 
     }
 }
 
-Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_only) {
+Classified classify_file(const fs::path& path, bool header_only) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         throw StorageError(
@@ -321,7 +321,7 @@ Classified classify_file(const fs::path& path, bool wal_had_pages, bool header_o
         return ::stat((path.string() + suffix).c_str(), &beside) != 0 && errno == ENOENT;
     };
     if (header_only && header.wal && header.user_version == Store::k_schema_version &&
-        !wal_had_pages && absent("-wal") && absent("-shm") && absent("-journal")) {
+        absent("-wal") && absent("-shm") && absent("-journal")) {
         c.version = header.user_version;
         c.tables_unchecked = true;
         return c;
@@ -415,7 +415,7 @@ Store Store::open(const fs::path& path, Mode mode) {
     struct stat wal {};
     const bool wal_had_pages =
         ::stat((path.string() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
-    Classified file = classify(path, wal_had_pages);
+    Classified file = classify(path);
     if (file.sealed && lock.fd() >= 0) {
         remove_stale_copies(path); // no encrypt or decrypt runs while this lock is held
     }
@@ -454,7 +454,7 @@ Store Store::open(const fs::path& path, Mode mode) {
         } else {
             // A file or directory the member made read-only: the read-only connection it is.
             if (file.tables_unchecked) {
-                file = classify(path, wal_had_pages, false);
+                file = classify(path, false);
                 tighten_all(path, notices);
             }
             db = std::move(file.reader);
