@@ -173,6 +173,11 @@ Result run_process(const std::vector<std::string>& argv,
     return result;
 }
 
+const char* smartgoals_binary() {
+    const char* chosen = std::getenv("SMARTGOALS_TEST_BINARY");
+    return chosen != nullptr && *chosen != '\0' ? chosen : SMARTGOALS_BUILT_BINARY;
+}
+
 namespace {
 int sample_every() {
     const char* sample = std::getenv("SMARTGOALS_TEST_SAMPLE");
@@ -207,14 +212,14 @@ Sandbox::~Sandbox() {
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) const {
-    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    std::vector<std::string> argv{smartgoals_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, env, input, dir);
 }
 
 Result Sandbox::run_on_terminal(const std::vector<std::string>& args,
                                 const std::string& input) const {
-    std::string command = std::string("'") + SMARTGOALS_BINARY + "'";
+    std::string command = std::string("'") + smartgoals_binary() + "'";
     for (const auto& a : args) {
         command += " '" + a + "'";
     }
@@ -227,7 +232,7 @@ Result Sandbox::run_on_terminal(const std::vector<std::string>& args,
 Result Sandbox::converse(const std::vector<std::string>& args, const std::vector<Step>& steps,
                          int columns) const {
     using namespace std::chrono;
-    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    std::vector<std::string> argv{smartgoals_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
     auto with_term = env;
     with_term["TERM"] = "dumb";

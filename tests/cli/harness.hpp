@@ -60,6 +60,10 @@ Result run_process(const std::vector<std::string>& argv,
                    const std::map<std::string, std::string>& env, const std::string& input,
                    const std::filesystem::path& cwd);
 
+// The smartgoals under test: $SMARTGOALS_TEST_BINARY when set (the sanitizer build's runs
+// these tests on its own smartgoals), else the one built beside these tests.
+const char* smartgoals_binary();
+
 // How many of `full` like rounds a test runs (seeded storms, kills, flipped bytes): all of them,
 // or one in N when SMARTGOALS_TEST_SAMPLE=N (the sanitizer stage of scripts/test.sh, where every
 // process costs ten times as much); never fewer than one.

@@ -194,7 +194,7 @@ TEST_CASE("-o /dev/stdout appends where stdout points, and -o never names the da
     std::ofstream(log) << "kept\n";
     const auto r =
         run_process({"/bin/sh", "-c", "exec \"$0\" export goals -o /dev/stdout >> \"$1\"",
-                     SMARTGOALS_BINARY, log.string()},
+                     smartgoals_binary(), log.string()},
                     s.env, "", s.dir);
     CHECK(r.code == 0);
     std::ifstream in(log, std::ios::binary);

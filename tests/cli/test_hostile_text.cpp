@@ -115,7 +115,7 @@ TEST_CASE("in tmux, goal list with hostile texts leaves the title, the screen an
     }
     // With set-clipboard on, an OSC 52 sequence reaching tmux fills a paste buffer.
     REQUIRE(tmux({"start-server", ";", "set-option", "-g", "set-clipboard", "on", ";",
-                  "new-session", "-d", "-x", "80", "-y", "24", "sh", script, SMARTGOALS_BINARY})
+                  "new-session", "-d", "-x", "80", "-y", "24", "sh", script, smartgoals_binary()})
                 .code == 0);
     std::string screen;
     for (int i = 0; i < 100 && !contains(screen, "AFTER"); ++i) {

@@ -57,7 +57,7 @@ std::string big_document(int goals, int urges) {
 }
 
 pid_t spawn(const Sandbox& s, const std::vector<std::string>& args) {
-    std::vector<std::string> argv{SMARTGOALS_BINARY};
+    std::vector<std::string> argv{smartgoals_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
     return spawn_process(argv, s.env, s.dir);
 }
@@ -213,7 +213,7 @@ TEST_CASE("a full disk: exit 1 with a clear message, and nothing already stored 
     // The file size limit makes every write past 256 KiB fail, as a full disk does.
     const auto r =
         run_process({"/bin/bash", "-c", "trap '' XFSZ; ulimit -f 256; exec \"$0\" import \"$1\"",
-                     SMARTGOALS_BINARY, file},
+                     smartgoals_binary(), file},
                     s.env, "", s.dir);
     CHECK(r.code == 1);
     CHECK(r.err.rfind("smartgoals: error: ", 0) == 0);
@@ -230,7 +230,7 @@ TEST_CASE("output that cannot be written is exit 1 with the reason, and a reader
     std::ofstream(file) << big_document(300, 3000);
     s.ok({"import", file});
     const auto shell = [&](const std::string& script, const std::vector<std::string>& args) {
-        std::vector<std::string> argv{"/bin/bash", "-c", script, SMARTGOALS_BINARY};
+        std::vector<std::string> argv{"/bin/bash", "-c", script, smartgoals_binary()};
         argv.insert(argv.end(), args.begin(), args.end());
         return run_process(argv, s.env, "", s.dir);
     };

@@ -228,7 +228,7 @@ TEST_CASE("encrypted, an import killed mid-write leaves all or none of it, and n
     const fs::path wal = s.db.string() + "-wal";
     int killed_inside = 0;
     for (int round = 0; round < 3; ++round) {
-        std::vector<std::string> argv{SMARTGOALS_BINARY, "-q", "import", file.string()};
+        std::vector<std::string> argv{smartgoals_binary(), "-q", "import", file.string()};
         const pid_t pid = spawn_process(argv, s.env, s.dir);
         bool running = true;
         const bool written = wait_until_written(pid, wal, running);

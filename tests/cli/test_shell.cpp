@@ -10,7 +10,7 @@ const std::string k_completions = std::string(SMARTGOALS_SOURCE_DIR) + "/complet
 
 std::map<std::string, std::string> shell_env(const Sandbox& s) {
     auto env = s.env;
-    const auto bin = std::filesystem::path(SMARTGOALS_BINARY).parent_path().string();
+    const auto bin = std::filesystem::path(smartgoals_binary()).parent_path().string();
     env["PATH"] = bin + ":/usr/bin:/bin";
     return env;
 }

@@ -81,7 +81,7 @@ TEST_CASE("the database is private whatever the umask") {
     Sandbox s;
     const auto add_under_umask_000 = [&](const std::string& text) {
         return run_process(
-            {"/bin/sh", "-c", "umask 000; exec \"$0\" goal add \"$1\"", SMARTGOALS_BINARY, text},
+            {"/bin/sh", "-c", "umask 000; exec \"$0\" goal add \"$1\"", smartgoals_binary(), text},
             s.env, "", s.dir);
     };
     REQUIRE(add_under_umask_000("Walk").code == 0);
@@ -108,7 +108,7 @@ TEST_CASE("default locations: --db, then SMARTGOALS_DB, then XDG_DATA_HOME, then
     Sandbox s;
     auto env = s.env;
     env.erase("SMARTGOALS_DB");
-    const std::vector<std::string> add{SMARTGOALS_BINARY, "goal", "add", "Walk"};
+    const std::vector<std::string> add{smartgoals_binary(), "goal", "add", "Walk"};
     REQUIRE(run_process(add, env, "", s.dir).code == 0);
     CHECK(fs::exists(s.dir / "home/.local/share/smartgoals/smartgoals.db"));
     CHECK(mode_of(s.dir / "home/.local/share/smartgoals") == 0700);
@@ -127,7 +127,7 @@ TEST_CASE("default locations: --db, then SMARTGOALS_DB, then XDG_DATA_HOME, then
     CHECK(fs::exists(s.dir / "option.db"));
     // Each database holds only the goal written to it.
     const auto list = run_process(
-        {SMARTGOALS_BINARY, "goal", "list", "--all", "--db", (s.dir / "option.db").string()}, env,
+        {smartgoals_binary(), "goal", "list", "--all", "--db", (s.dir / "option.db").string()}, env,
         "", s.dir);
     CHECK(list.out == "  #1 [ ] Walk  · week of 2026-11-16\n");
 }
@@ -326,7 +326,7 @@ TEST_CASE("permissions looser than private are tightened, with one line saying s
     env.erase("SMARTGOALS_DB");
     env["XDG_DATA_HOME"] = data.string();
     const auto run = [&](const std::vector<std::string>& args) {
-        std::vector<std::string> argv{SMARTGOALS_BINARY};
+        std::vector<std::string> argv{smartgoals_binary()};
         argv.insert(argv.end(), args.begin(), args.end());
         return run_process(argv, env, "", s.dir);
     };
