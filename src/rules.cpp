@@ -153,6 +153,7 @@ Placement place_once(const Goal& goal, Week week, Date today, Week planned) {
     at.let_go_here = closed_here && goal.status == Status::dropped;
     at.rolls_over = week.start <= today && (!goal.closed || *goal.closed > week.end());
     at.progress =
+        goal.completions_before +
         static_cast<int>(std::count_if(goal.completions.begin(), goal.completions.end(),
                                        [&](const Completion& c) { return c.date <= week.end(); }));
     at.target = goal.target;

@@ -58,6 +58,10 @@ struct Goal {
     std::optional<Date> closed;
     // Sorted by date, then id.
     std::vector<Completion> completions;
+    // A once goal read for a window of weeks (Store::goals_in_weeks and the like): how many of
+    // its completions are dated before the window, counted but not read; `completions` then
+    // holds only those inside it. 0 whenever every completion is read.
+    int completions_before = 0;
 };
 
 struct Checkin {

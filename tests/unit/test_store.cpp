@@ -155,6 +155,15 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
             Completion c{.goal_id = weekly.id, .date = d(day)};
             record(store, c);
         }
+        // The first once goal reaches its target inside the window; the second (open when most
+        // are) after it.
+        Completion inside{.goal_id = goals[0].id, .date = d("2026-11-18")};
+        record(store, inside);
+        if (most_open) {
+            Completion after{.goal_id = goals[1].id, .date = d("2026-11-25")};
+            record(store, after);
+        }
+        const Week week = week_containing(d("2026-11-16"), std::chrono::Monday);
         const auto h = store.goals_in_weeks(d("2026-11-16"), d("2026-11-22"));
         REQUIRE(h.goals.size() == (most_open ? 13U : 2U));
         for (const auto& g : h.goals) {
@@ -165,8 +174,15 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
             }
             if (g.kind == Kind::weekly) {
                 CHECK(dates == std::vector<std::string>{"2026-11-17", "2026-11-19"});
+                CHECK(g.completions_before == 0);
             } else {
-                CHECK(dates == std::vector<std::string>{"2025-01-07", "2025-01-09"});
+                // Only the window's own are read; the two of January 2025 are counted.
+                CHECK(dates == (g.id == goals[0].id ? std::vector<std::string>{"2026-11-18"}
+                                                    : std::vector<std::string>{}));
+                CHECK(g.completions_before == 2);
+                // Progress through the week counts both, and nothing after it.
+                CHECK(place(g, week, d("2026-11-20"), std::chrono::Monday).progress ==
+                      (g.id == goals[0].id ? 3 : 2));
             }
         }
         CHECK(std::is_sorted(h.goals.begin(), h.goals.end(),
@@ -174,16 +190,16 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
         // A part at a time, the same goals in the same order with the same completions.
         for (const std::size_t part : {1U, 2U, 5U, 100U}) {
             CAPTURE(part);
-            std::vector<std::pair<std::int64_t, std::size_t>> seen, whole;
-            store.each_goal_in_weeks(d("2026-11-16"), d("2026-11-22"), part,
-                                     [&](std::vector<Goal>& got) {
-                                         CHECK(got.size() <= part);
-                                         for (const auto& g : got) {
-                                             seen.emplace_back(g.id, g.completions.size());
-                                         }
-                                     });
+            std::vector<std::tuple<std::int64_t, std::size_t, int>> seen, whole;
+            store.each_goal_in_weeks(
+                d("2026-11-16"), d("2026-11-22"), part, [&](std::vector<Goal>& got) {
+                    CHECK(got.size() <= part);
+                    for (const auto& g : got) {
+                        seen.emplace_back(g.id, g.completions.size(), g.completions_before);
+                    }
+                });
             for (const auto& g : h.goals) {
-                whole.emplace_back(g.id, g.completions.size());
+                whole.emplace_back(g.id, g.completions.size(), g.completions_before);
             }
             CHECK(seen == whole);
         }
