@@ -378,20 +378,22 @@ void Store::attach_completions(std::vector<Goal>& goals,
         return;
     }
     const std::string columns = details ? k_completion_columns : k_completion_key_columns;
-    // Read for a window, without details: only the completions inside it are read. A once goal's
-    // earlier ones are only counted (Goal::completions_before), from their dates as stored, which
-    // sort as the days do; later ones are never read, as nothing in the window counts them.
+    // Read for a window, without details: only the completions inside it are kept. A once goal's
+    // earlier ones are only counted (Goal::completions_before), and later ones are passed over,
+    // as nothing in the window counts them; every date is still read through stored_date(), so
+    // that damage anywhere is damage.
     const bool counted = weekly && !details;
-    const std::string from = weekly ? format_date(weekly->first) : "";
-    const std::string to = weekly ? format_date(weekly->second) : "";
-    const std::string through = counted ? " AND date <= ?" : "";
-    // Whether a row is taken: true to read it; an earlier one of a once goal is counted instead.
+    // Whether a row is read into a Completion; an earlier one of a once goal is counted instead.
     const auto take = [&](Goal& g, const Query& row) {
-        if (counted && row.text(2) < std::string_view(from)) {
+        if (!counted) {
+            return true;
+        }
+        const Date date = stored_date(row.text(2));
+        if (date < weekly->first) {
             g.completions_before += g.kind == Kind::once ? 1 : 0;
             return false;
         }
-        return true;
+        return date <= weekly->second;
     };
     // A weekly goal only needs the completions inside the window it is shown in.
     const auto wanted = [&](const Goal& g, Date d) {
@@ -401,13 +403,11 @@ void Store::attach_completions(std::vector<Goal>& goals,
     const std::int64_t lo = goals.front().id, hi = goals.back().id;
     if (dense(goals.size(), lo, hi)) {
         // Most goals in the id range are wanted: one walk along the index, matched in step.
-        Query query(*m_db, "SELECT " + columns + " FROM completions WHERE goal_id BETWEEN ? AND ?" +
-                               through + " ORDER BY goal_id, date, id");
+        Query query(*m_db, "SELECT " + columns +
+                               " FROM completions WHERE goal_id BETWEEN ? AND ? "
+                               "ORDER BY goal_id, date, id");
         query.bind(1, lo);
         query.bind(2, hi);
-        if (counted) {
-            query.bind(3, to);
-        }
         auto goal = goals.begin();
         while (query.step()) {
             const std::int64_t id = query.int64(1);
@@ -428,11 +428,12 @@ void Store::attach_completions(std::vector<Goal>& goals,
     }
     // A few goals spread over a long history: each one's own completions, found through the
     // index, so that the cost follows the goals shown and not the history behind them.
-    Query all(*m_db, "SELECT " + columns + " FROM completions WHERE goal_id = ?" + through +
-                         " ORDER BY date, id");
+    Query all(*m_db, "SELECT " + columns + " FROM completions WHERE goal_id = ? ORDER BY date, id");
     Query window(*m_db, "SELECT " + columns +
                             " FROM completions WHERE goal_id = ? AND date BETWEEN ? AND ? "
                             "ORDER BY date, id");
+    const std::string from = weekly ? format_date(weekly->first) : "";
+    const std::string to = weekly ? format_date(weekly->second) : "";
     for (auto& goal : goals) {
         const bool in_window = weekly && goal.kind == Kind::weekly;
         Query& query = in_window ? window : all;
@@ -441,8 +442,6 @@ void Store::attach_completions(std::vector<Goal>& goals,
         if (in_window) {
             query.bind(2, from);
             query.bind(3, to);
-        } else if (counted) {
-            query.bind(2, to);
         }
         while (query.step()) {
             if (take(goal, query)) {

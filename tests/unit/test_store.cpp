@@ -127,9 +127,9 @@ TEST_CASE("a window loads only the goals that can be active in it") {
                                             "this week"});
 }
 
-// Each goal shown carries the completions the rules need: a once goal all of its own, a weekly
-// goal those of the window. Two layouts, read two ways by the store: a few goals shown out of a
-// long history, and nearly every goal shown.
+// Each goal shown carries the completions the rules need: those of the window, and for a once
+// goal a count of its earlier ones. Two layouts, read two ways by the store: a few goals shown out
+// of a long history, and nearly every goal shown.
 TEST_CASE("a window's goals carry their own completions, whether few or most goals are shown") {
     for (const bool most_open : {false, true}) {
         CAPTURE(most_open);
@@ -202,6 +202,42 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
                 whole.emplace_back(g.id, g.completions.size(), g.completions_before);
             }
             CHECK(seen == whole);
+        }
+    }
+}
+
+TEST_CASE("a completion date that no longer reads is damage wherever it lies, before, in or after "
+          "a window") {
+    for (const std::string day : {"2025-01-07", "2026-11-18", "2026-12-01"}) {
+        for (const bool dense_walk : {false, true}) {
+            CAPTURE(day);
+            CAPTURE(dense_walk);
+            TempDir tmp;
+            const auto path = tmp.path() / "smartgoals.db";
+            std::int64_t damaged = 0;
+            {
+                auto store = Store::open(path, Store::Mode::write);
+                // One goal among many closed long ago (a few shown out of a long history), or
+                // nearly the only goals there are (one walk along the index).
+                for (int i = 0; i < (dense_walk ? 0 : 40); ++i) {
+                    Goal old = make_goal("old", "2020-01-06");
+                    store.add_goal(old);
+                    drop(store, old.id, d("2020-02-03"));
+                }
+                Goal g = make_goal("read", "2025-01-06", Kind::once, 5);
+                store.add_goal(g);
+                Completion c{.goal_id = g.id, .date = d(day.c_str())};
+                REQUIRE(record(store, c) == Answer::changed);
+                store.commit();
+                damaged = g.id;
+            }
+            {
+                SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+                REQUIRE(raw.exec("UPDATE completions SET date = '2026-02-30' WHERE goal_id = " +
+                                 std::to_string(damaged)) == 1);
+            }
+            auto store = Store::open(path, Store::Mode::read);
+            CHECK_THROWS_AS(store.goals_in_weeks(d("2026-11-16"), d("2026-11-22")), StorageError);
         }
     }
 }
