@@ -174,8 +174,14 @@ Result run_process(const std::vector<std::string>& argv,
 }
 
 const char* smartgoals_binary() {
-    const char* chosen = std::getenv("SMARTGOALS_TEST_BINARY");
-    return chosen != nullptr && *chosen != '\0' ? chosen : SMARTGOALS_BUILT_BINARY;
+    // Made absolute once: each smartgoals starts in its sandbox, where a relative path would not
+    // lead back.
+    static const std::string binary = [] {
+        const char* chosen = std::getenv("SMARTGOALS_TEST_BINARY");
+        return chosen != nullptr && *chosen != '\0' ? fs::absolute(chosen).string()
+                                                    : std::string(SMARTGOALS_BUILT_BINARY);
+    }();
+    return binary.c_str();
 }
 
 namespace {
