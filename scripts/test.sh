@@ -24,7 +24,7 @@ ctest --test-dir build --output-on-failure -j "$(nproc)"
 # process (a command took 270 ms, 110 ms of it the leak check's scan); indexing into our own
 # arrays is still checked, by UBSan's bounds check. Line tables (-g1) are all the reports need.
 # The package is built and checked from the first build only.
-# Tests of many like rounds (seeded storms, kills, flipped bytes) run one round in three here;
+# Tests of many like rounds (seeded storms, kills, flipped bytes) run one round in four here;
 # the first build runs them all. The damage fuzzer runs for 20 seconds here, 40 there.
 # The end-to-end tests only start smartgoals and read what it says: the first build's run here
 # on the sanitized smartgoals (SMARTGOALS_TEST_BINARY), rather than being compiled again.
@@ -33,7 +33,7 @@ scripts/setup.sh --tests build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSMARTGOALS_SA
     -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined -no-pie" -DSMARTGOALS_DAMAGE_SECONDS=20 \
     -DSMARTGOALS_CLI_TESTS=OFF
-export SMARTGOALS_TEST_SAMPLE=3 ASAN_OPTIONS=detect_leaks=1 \
+export SMARTGOALS_TEST_SAMPLE=4 ASAN_OPTIONS=detect_leaks=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 SMARTGOALS_TEST_BINARY="$PWD/build-sanitize/smartgoals" \
     ctest --test-dir build --output-on-failure -j "$(nproc)" -R "^cli:"
@@ -41,5 +41,6 @@ ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" -E "^package: 
 unset SMARTGOALS_TEST_SAMPLE ASAN_OPTIONS UBSAN_OPTIONS
 
 scripts/setup.sh --tests build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DSMARTGOALS_FUZZ=ON -DSMARTGOALS_WERROR=OFF
+    -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DSMARTGOALS_FUZZ=ON -DSMARTGOALS_WERROR=OFF \
+    -DSMARTGOALS_FUZZ_SECONDS=15
 ctest --test-dir build-fuzz --output-on-failure -j "$(nproc)"
