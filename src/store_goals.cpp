@@ -378,14 +378,14 @@ void Store::attach_completions(std::vector<Goal>& goals,
         return;
     }
     const std::string columns = details ? k_completion_columns : k_completion_key_columns;
-    // Read for a window, without details: only the completions inside it are kept. A once goal's
-    // earlier ones are only counted (Goal::completions_before), and later ones are passed over,
-    // as nothing in the window counts them; every date is still read through stored_date(), so
-    // that damage anywhere is damage.
+    // Read for a window, a weekly goal keeps only the completions inside it. Without details a
+    // once goal does too: its earlier ones are only counted (Goal::completions_before), and later
+    // ones are passed over, as nothing in the window counts them. Every date is still read
+    // through stored_date(), so that damage anywhere is damage.
     const bool counted = weekly && !details;
     // Whether a row is read into a Completion; an earlier one of a once goal is counted instead.
     const auto take = [&](Goal& g, const Query& row) {
-        if (!counted) {
+        if (!weekly || (!counted && g.kind == Kind::once)) {
             return true;
         }
         const Date date = stored_date(row.text(2));
@@ -394,10 +394,6 @@ void Store::attach_completions(std::vector<Goal>& goals,
             return false;
         }
         return date <= weekly->second;
-    };
-    // A weekly goal only needs the completions inside the window it is shown in.
-    const auto wanted = [&](const Goal& g, Date d) {
-        return !weekly || g.kind == Kind::once || (d >= weekly->first && d <= weekly->second);
     };
     // goals is in id order (load_goals); the completions index is in (goal_id, date, id) order.
     const std::int64_t lo = goals.front().id, hi = goals.back().id;
@@ -418,10 +414,7 @@ void Store::attach_completions(std::vector<Goal>& goals,
                 break;
             }
             if (goal->id == id && take(*goal, query)) {
-                auto c = read_completion(query, details);
-                if (wanted(*goal, c.date)) {
-                    goal->completions.push_back(std::move(c));
-                }
+                goal->completions.push_back(read_completion(query, details));
             }
         }
         return;

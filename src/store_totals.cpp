@@ -25,6 +25,12 @@ Totals totals_from(SQLite::Statement& row, Week week) {
                   .urges_ridden_out = row.getColumn(4).getInt()};
 }
 
+// Every week's totals summed from week_totals, in the order totals_from() reads them: the row
+// of every week's totals counted again, and the totals through a week when that row is missing.
+constexpr const char* k_week_sums =
+    "coalesce(sum(goals_achieved), 0), count(*) FILTER (WHERE checkins > 0), "
+    "coalesce(sum(checkins), 0), coalesce(sum(urges), 0), coalesce(sum(urges_ridden_out), 0)";
+
 } // namespace
 
 void Store::count_in_week(Date day, WeekCounts delta) {
@@ -60,11 +66,9 @@ void Store::count_in_week(Date day, WeekCounts delta) {
 }
 
 void Store::recount_all_time() {
-    m_db->exec("UPDATE all_time_totals SET (checkins, weeks_checked_in, goals_achieved, urges, "
-               "urges_ridden_out) = (SELECT coalesce(sum(checkins), 0), "
-               "count(*) FILTER (WHERE checkins > 0), coalesce(sum(goals_achieved), 0), "
-               "coalesce(sum(urges), 0), coalesce(sum(urges_ridden_out), 0) FROM week_totals) "
-               "WHERE id = 1");
+    m_db->exec(std::string("UPDATE all_time_totals SET (goals_achieved, weeks_checked_in, "
+                           "checkins, urges, urges_ridden_out) = (SELECT ") +
+               k_week_sums + " FROM week_totals) WHERE id = 1");
 }
 
 void Store::recount_achieved(const Goal& before, const Goal& after) {
@@ -123,9 +127,7 @@ Totals Store::totals_through(Week week) {
     if (!query.executeStep() || query.getColumn(0).isNull()) {
         // Without its row (a file damaged by hand), counted from every week up to this one.
         SQLite::Statement& each =
-            cached("SELECT coalesce(sum(goals_achieved), 0), count(*) FILTER (WHERE checkins > 0), "
-                   "coalesce(sum(checkins), 0), coalesce(sum(urges), 0), "
-                   "coalesce(sum(urges_ridden_out), 0) FROM week_totals WHERE week <= ?");
+            cached(std::string("SELECT ") + k_week_sums + " FROM week_totals WHERE week <= ?");
         each.bind(1, format_date(week.start));
         each.executeStep();
         return totals_from(each, week);
