@@ -23,8 +23,8 @@ namespace {
 
 // The first half megabyte of a command's heap, mapped in one call. Each first touch of a new
 // heap page is a trap into the kernel, about 10 us on a virtual machine, where mapping many
-// pages in one madvise costs about 2.5 us a page; review and goal list touch 300 to 550 KB of
-// heap, and this takes 0.3 to 0.6 ms off each (SPEC section 9, the 10 ms bound). glibc would
+// pages in one madvise costs about 2.5 us a page; the commands run most touch a few hundred KB
+// of heap, and this takes 0.4 to 1.2 ms off each (SPEC §9, the 10 ms bound). glibc would
 // give a block this size a mapping of its own and take the pages back when it is freed: the
 // two thresholds, just above it, keep it in the heap and the heap's pages mapped, so that the
 // blocks the command asks for next land on them. Where an option or the madvise is refused
