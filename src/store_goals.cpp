@@ -83,7 +83,52 @@ void bind_optional_date(SQLite::Statement& statement, int index, std::optional<D
     }
 }
 
+bool open_once(const Goal& goal) {
+    return goal.kind == Kind::once && goal.status == Status::open;
+}
+
 } // namespace
+
+void Store::count_open_once(const Goal* before, const Goal* after) {
+    const int delta = (after && open_once(*after) ? 1 : 0) - (before && open_once(*before) ? 1 : 0);
+    if (delta != 0) {
+        SQLite::Statement& add = cached("UPDATE open_goal_counts SET once = once + ? WHERE id = 1");
+        add.bind(1, delta);
+        add.exec();
+    }
+}
+
+void Store::recount_open_once() {
+    m_db->exec("UPDATE open_goal_counts SET once = (SELECT count(*) FROM goals WHERE "
+               "status = 'open' AND kind = 'once') WHERE id = 1");
+}
+
+std::size_t Store::open_once_planned_before(Date day) {
+    const std::string before = "SELECT count(*) FROM goals WHERE status = 'open' AND "
+                               "kind = 'once' AND planned_on < :day";
+    const auto count = [&](const std::string& sql, std::int64_t limit) {
+        Query query(*m_db, sql);
+        query.bind(":day", format_date(day));
+        if (limit >= 0) {
+            query.bind(2, limit); // :limit
+        }
+        query.step();
+        return query.int64(0);
+    };
+    Query kept(*m_db, "SELECT once FROM open_goal_counts WHERE id = 1");
+    if (!kept.step() || kept.int64(0) < 0) {
+        return static_cast<std::size_t>(count(before, -1)); // without its row: each one counted
+    }
+    // Those planned from `day` on, up to half of all: for this week's review, the few planned
+    // this week and after. Where they are the more (a review of a week long past), the ones
+    // before it are the fewer, and are counted themselves.
+    const std::int64_t all = kept.int64(0), half = all / 2 + 1;
+    const std::int64_t from_day =
+        count("SELECT count(*) FROM (SELECT 1 FROM goals WHERE status = 'open' AND "
+              "kind = 'once' AND planned_on >= :day LIMIT :limit)",
+              half);
+    return static_cast<std::size_t>(from_day < half ? all - from_day : count(before, -1));
+}
 
 void Store::add_goal(Goal& goal) {
     if (goal.uuid.empty()) {
@@ -106,6 +151,7 @@ void Store::add_goal(Goal& goal) {
     bind_optional_date(insert, 10, goal.closed);
     insert.exec();
     goal.id = m_db->getLastInsertRowid();
+    count_open_once(nullptr, &goal);
     if (!goal.earlier_targets.empty()) {
         write_targets(goal);
     }
@@ -277,6 +323,7 @@ void Store::update_goal(const Goal& goal) {
         }
         update.bind(i, goal.id);
         update.exec();
+        count_open_once(&*stored, &goal);
     }
     if (before) {
         Goal after = goal;
@@ -351,6 +398,7 @@ bool Store::remove_goal(std::int64_t id, Date on) {
     for (const Week w : weeks_achieved(*goal, week_start())) {
         count_in_week(w.start, {.goals_achieved = -1});
     }
+    count_open_once(&*goal, nullptr);
     return delete_remembered("goals", id, on);
 }
 
@@ -474,10 +522,7 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
     // last one's planned week (a list orders by week, then by id), and a count of all.
     const std::string before = "FROM goals WHERE status = 'open' AND kind = 'once' AND "
                                "planned_on < :a";
-    Query count(*m_db, "SELECT count(*) " + before);
-    count.bind(":a", format_date(a));
-    count.step();
-    const auto carried = static_cast<std::size_t>(count.int64(0));
+    const auto carried = open_once_planned_before(a);
     std::vector<Goal> earliest;
     if (carried > 0 && *listed > 0) {
         Query last(*m_db, "SELECT planned_on " + before + " ORDER BY planned_on LIMIT 1 OFFSET ?");

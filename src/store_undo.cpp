@@ -126,11 +126,12 @@ std::optional<Store::Undoable> Store::undo_last() {
         }
         return SQLITE_CHANGESET_ABORT;
     };
-    // Every week's totals are not taken back change by change but summed again from the weeks
-    // afterwards: a command kept before schema 14 holds no change to them, and one kept after it
-    // may have counted from a row that did not agree with the weeks.
+    // Every week's totals and the count of open once goals are not taken back change by change
+    // but counted again afterwards: a command kept before schema 14 (15) holds no change to
+    // them, and one kept after it may have counted from a row that did not agree.
     const auto apply_to = [](void*, const char* table) {
-        return std::string_view(table) != "all_time_totals" ? 1 : 0;
+        const std::string_view name(table);
+        return name != "all_time_totals" && name != "open_goal_counts" ? 1 : 0;
     };
     rc = sqlite3changeset_apply(m_db->getHandle(), inverse_size, inverse.get(), apply_to,
                                 on_conflict, nullptr);
@@ -139,7 +140,8 @@ std::optional<Store::Undoable> Store::undo_last() {
                                        "({}); nothing was changed",
                                        entry.command, sqlite3_errstr(rc)));
     }
-    recount_all_time(); // a read of one row a week, once per undo
+    recount_all_time();  // a read of one row a week, once per undo
+    recount_open_once(); // a walk of the open once goals' index, once per undo
 
     SQLite::Statement forget(*m_db, "DELETE FROM undo_log WHERE id = ?");
     forget.bind(1, entry.id);

@@ -90,7 +90,7 @@ class Query;
 class Store {
 public:
     enum class Mode { read, write };
-    static constexpr int k_schema_version = 14;
+    static constexpr int k_schema_version = 15;
 
     // Opens the database at `path` (SPEC §3). Write mode creates missing directories (0700) and
     // the file (0600); read mode on a missing file gives an empty database in memory. The file
@@ -316,6 +316,12 @@ private:
     void recount_achieved(const Goal& before, const Goal& after);
     // Counts everything again: after the week-start changes, and when the rollup is created.
     void rebuild_week_totals();
+    // How many once goals are open (schema 15), kept by add_goal, update_goal and remove_goal
+    // as a goal enters or leaves them; counted again after an undo.
+    void count_open_once(const Goal* before, const Goal* after);
+    void recount_open_once();
+    // The open once goals planned before `day`, counted along the shorter side of the index.
+    std::size_t open_once_planned_before(Date day);
     // Deletes row `id` of `table` (a record table) and remembers its uuid as removed on `on`.
     bool delete_remembered(std::string_view table, std::int64_t id, Date on);
 

@@ -87,6 +87,18 @@ void check_totals(Store& store, Date day) {
     CHECK(kept.urges_ridden_out == all.urges_ridden_out);
 }
 
+// What a review is told of the open once goals carried from before the week holding `day`
+// (schema 15 keeps how many are open), against a count of every goal.
+void check_carried(Store& store, Date day) {
+    const Date start = week_containing(day, store.week_start()).start;
+    int carried = 0;
+    for (const auto& g : store.all_goals()) {
+        carried += g.kind == Kind::once && g.status == Status::open && g.planned < start;
+    }
+    INFO("open once goals planned before ", format_date(start));
+    CHECK(store.goals_in_weeks(day, day, 0).carried_not_loaded == carried);
+}
+
 // The totals through the week that holds `day`.
 Totals totals_at(Store& store, const char* day) {
     return store.totals_through(week_containing(d(day), store.week_start()));
@@ -208,6 +220,10 @@ TEST_CASE("tallied totals agree with a count of everything through random change
         if (step % 50 == 49) {
             check_totals(store, some_day());
             check_totals(store, first + std::chrono::days{130});
+            // Before every goal, among them, and after them all: both ways of counting.
+            for (const int day : {-30, pick(120), 200}) {
+                check_carried(store, first + std::chrono::days{day});
+            }
         }
     }
     CHECK(undone > 50); // undo really ran, and often
@@ -419,4 +435,83 @@ TEST_CASE("undo takes back commands counted from every week's totals that had dr
     CHECK(totals_at(store, "2026-11-30").checkins == 1);
     check_totals(store, d("2026-11-30"));
     check_totals(store, d("2026-11-04"));
+}
+
+TEST_CASE("a schema 14 database gains the count of open once goals, and a review counts the same") {
+    TempDir tmp;
+    const auto path = tmp.path() / "smartgoals.db";
+    {
+        auto store = Store::open(path, Store::Mode::write);
+        for (const char* planned : {"2026-10-05", "2026-10-12", "2026-11-02", "2026-11-30"}) {
+            Goal g{.text = "call", .planned = d(planned), .created = "x"};
+            store.add_goal(g);
+        }
+        Goal walk{.text = "walk", .kind = Kind::weekly, .planned = d("2026-10-05"), .created = "x"};
+        store.add_goal(walk);
+        drop(store, 2, d("2026-10-20")); // let go: no longer carried
+        store.commit();
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec(k_back_to_schema_14);
+    }
+    auto store = Store::open(path, Store::Mode::write);
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
+    CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 3);
+    CHECK(store.goals_in_weeks(d("2026-11-16"), d("2026-11-22"), 0).carried_not_loaded == 2);
+    for (const char* day : {"2026-09-01", "2026-10-14", "2026-11-18", "2027-01-01"}) {
+        check_carried(store, d(day));
+    }
+}
+
+TEST_CASE("the open once goals a review counts follow a goal's kind, and a file without the "
+          "count's row") {
+    auto store = Store::in_memory();
+    for (const char* planned : {"2026-10-05", "2026-10-12", "2026-10-19", "2026-11-30"}) {
+        Goal g{.text = "call", .planned = d(planned), .created = "x"};
+        store.add_goal(g);
+    }
+    const auto carried = [&](const char* day) {
+        return store.goals_in_weeks(d(day), d(day), 0).carried_not_loaded;
+    };
+    CHECK(carried("2026-11-18") == 3);
+    auto goal = *store.goal(1);
+    goal.kind = Kind::weekly; // goal edit: once a week from now on
+    store.update_goal(goal);
+    CHECK(carried("2026-11-18") == 2);
+    CHECK(carried("2026-10-14") == 0);
+    goal.kind = Kind::once;
+    store.update_goal(goal);
+    CHECK(carried("2026-11-18") == 3);
+    store.remove_goal(3, d("2026-11-20"));
+    CHECK(carried("2026-11-18") == 2);
+    CHECK(carried("2026-12-31") == 3);
+    // A file whose row was deleted by hand: each one is counted.
+    store.database().exec("DELETE FROM open_goal_counts");
+    CHECK(carried("2026-11-18") == 2);
+    CHECK(carried("2026-12-31") == 3);
+    CHECK(carried("2026-10-14") == 1);
+}
+
+TEST_CASE("undo counts the open once goals again, whatever the command it takes back kept") {
+    auto store = Store::in_memory();
+    Goal first{.text = "call", .planned = d("2026-10-05"), .created = "x"};
+    store.add_goal(first);
+    // Undo applies no change to the count (a command kept before schema 15 holds none): it
+    // counts again after taking back the goals' own changes.
+    store.record_changes();
+    Goal second{.text = "write", .planned = d("2026-10-12"), .created = "x"};
+    store.add_goal(second);
+    store.keep_for_undo("goal add write", "x");
+    store.record_changes();
+    drop(store, first.id, d("2026-10-20"));
+    store.keep_for_undo("goal drop 1", "x");
+    REQUIRE(store.goals_in_weeks(d("2026-11-18"), d("2026-11-18"), 0).carried_not_loaded == 1);
+    REQUIRE(store.undo_last());
+    CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 2);
+    check_carried(store, d("2026-11-18"));
+    REQUIRE(store.undo_last());
+    CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 1);
+    check_carried(store, d("2026-11-18"));
+    check_carried(store, d("2026-10-07"));
 }
