@@ -81,8 +81,25 @@ Week checkin_week(Date day, Weekday week_start) {
 
 std::string format_date(Date date) {
     const year_month_day ymd{date};
-    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    if (y < 0 || y > 9999) {
+        return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), y, m, d);
+    }
+    // Written digit by digit: a list of thousands of goals writes a date on each line.
+    const auto digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
+    const auto year = static_cast<unsigned>(y);
+    const char text[10] = {digit(year / 1000),
+                           digit(year / 100),
+                           digit(year / 10),
+                           digit(year),
+                           '-',
+                           digit(m / 10),
+                           digit(m),
+                           '-',
+                           digit(d / 10),
+                           digit(d)};
+    return std::string(text, sizeof text);
 }
 
 std::optional<Weekday> parse_weekday(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
 
 namespace smartgoals {
 
@@ -13,8 +14,13 @@ bool Review::is_current() const {
 }
 
 std::string rolled_over_note(Week planned, int weeks) {
-    return fmt::format(FMT_COMPILE("rolled over from the week of {} ({} week{})"),
-                       format_date(planned.start), weeks, weeks == 1 ? "" : "s");
+    // Put together piece by piece: a list of thousands of goals carried has one on each line.
+    std::string note = "rolled over from the week of ";
+    note += format_date(planned.start);
+    note += " (";
+    note += std::to_string(weeks);
+    note += weeks == 1 ? " week)" : " weeks)";
+    return note;
 }
 
 std::string format_tenths(int tenths) {

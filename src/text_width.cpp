@@ -155,6 +155,7 @@ std::string truncate_to_width(std::string_view text, int columns) {
 
 std::vector<std::string_view> wrap_lines(std::string_view text, int first, int rest) {
     std::vector<std::string_view> lines;
+    lines.reserve(4); // one allocation for most texts, where growing took one per line
     // The line being filled: text[begin, end), `width` columns; begin == npos while empty.
     std::size_t begin = std::string_view::npos, end = 0;
     int width = 0;

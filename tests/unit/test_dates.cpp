@@ -19,6 +19,20 @@ Date d(const char* text) {
 TEST_CASE("dates parse strictly and print back the same") {
     CHECK(format_date(d("2026-11-22")) == "2026-11-22");
     CHECK(format_date(d("2024-02-29")) == "2024-02-29");
+    CHECK(format_date(d("1900-01-01")) == "1900-01-01");
+    CHECK(format_date(d("9999-12-31")) == "9999-12-31");
+    // Days a date can reach by counting, beyond what parses: four digits, padded, or more.
+    using std::chrono::year, std::chrono::sys_days;
+    CHECK(format_date(sys_days{year{1} / 1 / 1}) == "0001-01-01");
+    CHECK(format_date(sys_days{year{999} / 12 / 9}) == "0999-12-09");
+    CHECK(format_date(sys_days{year{0} / 1 / 1} - std::chrono::days{1}) == "-001-12-31");
+    CHECK(format_date(d("9999-12-31") + std::chrono::days{1}) == "10000-01-01");
+    // Every day of four centuries, each printed and read back the same.
+    for (Date day = d("1900-01-01"); day < d("2300-01-01"); day += std::chrono::days{1}) {
+        if (parse_date(format_date(day)) != day) {
+            FAIL_CHECK("not read back: " << format_date(day));
+        }
+    }
     CHECK_FALSE(parse_date("2026-02-29"));
     CHECK_FALSE(parse_date("2026-13-01"));
     CHECK_FALSE(parse_date("2026-11-31"));
