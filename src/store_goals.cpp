@@ -99,35 +99,42 @@ void Store::count_open_once(const Goal* before, const Goal* after) {
 }
 
 void Store::recount_open_once() {
-    m_db->exec("UPDATE open_goal_counts SET once = (SELECT count(*) FROM goals WHERE "
-               "status = 'open' AND kind = 'once') WHERE id = 1");
+    m_db->exec("INSERT INTO open_goal_counts (id, once) SELECT 1, count(*) FROM goals WHERE "
+               "status = 'open' AND kind = 'once' ON CONFLICT (id) DO UPDATE SET once = "
+               "excluded.once");
 }
 
-std::size_t Store::open_once_planned_before(Date day) {
-    const std::string before = "SELECT count(*) FROM goals WHERE status = 'open' AND "
-                               "kind = 'once' AND planned_on < :day";
-    const auto count = [&](const std::string& sql, std::int64_t limit) {
-        Query query(*m_db, sql);
+std::size_t Store::open_once_planned_before(Date day, bool use_kept) {
+    const auto count = [&](const char* side, std::int64_t limit) {
+        Query query(*m_db, fmt::format("SELECT count(*) FROM (SELECT 1 FROM goals WHERE status = "
+                                       "'open' AND kind = 'once' AND planned_on {} :day LIMIT ?)",
+                                       side));
         query.bind(":day", format_date(day));
-        if (limit >= 0) {
-            query.bind(2, limit); // :limit
-        }
+        query.bind(2, limit);
         query.step();
         return query.int64(0);
     };
     Query kept(*m_db, "SELECT once FROM open_goal_counts WHERE id = 1");
-    if (!kept.step() || kept.int64(0) < 0) {
-        return static_cast<std::size_t>(count(before, -1)); // without its row: each one counted
+    const bool row = use_kept && kept.step();
+    if (row && (!kept.is_integer(0) || kept.int64(0) < 0)) {
+        stored_value_damaged("count of open goals", kept.text(0));
     }
-    // Those planned from `day` on, up to half of all: for this week's review, the few planned
-    // this week and after. Where they are the more (a review of a week long past), the ones
-    // before it are the fewer, and are counted themselves.
-    const std::int64_t all = kept.int64(0), half = all / 2 + 1;
-    const std::int64_t from_day =
-        count("SELECT count(*) FROM (SELECT 1 FROM goals WHERE status = 'open' AND "
-              "kind = 'once' AND planned_on >= :day LIMIT :limit)",
-              half);
-    return static_cast<std::size_t>(from_day < half ? all - from_day : count(before, -1));
+    const std::int64_t all = row ? kept.int64(0) : -1; // without it, each one is counted
+    // The side with fewer goals is walked: each side up to a limit that grows fourfold, so that
+    // a review of this week walks the few planned from this week on, and one of a week long
+    // past the few planned before it, never more than a few times the shorter side.
+    for (std::int64_t limit = 64;; limit *= 4) {
+        if (all >= 0) {
+            const std::int64_t after = count(">=", limit);
+            if (after < limit && after <= all) {
+                return static_cast<std::size_t>(all - after);
+            }
+        }
+        if (const std::int64_t before = count("<", all >= 0 ? limit : -1);
+            before < limit || all < 0) {
+            return static_cast<std::size_t>(before);
+        }
+    }
 }
 
 void Store::add_goal(Goal& goal) {
@@ -522,23 +529,38 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
     // last one's planned week (a list orders by week, then by id), and a count of all.
     const std::string before = "FROM goals WHERE status = 'open' AND kind = 'once' AND "
                                "planned_on < :a";
-    const auto carried = open_once_planned_before(a);
-    std::vector<Goal> earliest;
-    if (carried > 0 && *listed > 0) {
+    // Nothing when fewer are carried than `carried` says.
+    const auto load_earliest = [&](std::size_t carried) -> std::optional<std::vector<Goal>> {
+        if (carried == 0 || *listed == 0) {
+            return std::vector<Goal>{};
+        }
         Query last(*m_db, "SELECT planned_on " + before + " ORDER BY planned_on LIMIT 1 OFFSET ?");
         last.bind(":a", format_date(a));
         last.bind(2, static_cast<std::int64_t>(std::min(*listed, carried) - 1));
-        last.step();
+        if (!last.step()) {
+            return std::nullopt;
+        }
         // That week ends before the window begins: one bound, so the index range stops there.
         const Date through = week_containing(stored_date(last.text(0)), history.week_start).end();
-        earliest = load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
-                                          "kind = 'once' AND planned_on <= :through",
-                                          k_goal_columns),
-                              [&](Query& s) { s.bind(":through", format_date(through)); });
+        return load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
+                                      "kind = 'once' AND planned_on <= :through",
+                                      k_goal_columns),
+                          [&](Query& s) { s.bind(":through", format_date(through)); });
+    };
+    auto carried = open_once_planned_before(a);
+    auto earliest = load_earliest(carried);
+    if (!earliest || earliest->size() > carried) {
+        // The kept total says more, or fewer, than there are (a file changed by hand): each
+        // one is counted.
+        carried = open_once_planned_before(a, false);
+        earliest = load_earliest(carried);
     }
-    history.carried_not_loaded = static_cast<int>(carried - earliest.size());
-    history.goals.insert(history.goals.end(), std::make_move_iterator(earliest.begin()),
-                         std::make_move_iterator(earliest.end()));
+    if (!earliest) {
+        earliest.emplace(); // counted within the same snapshot: not reached
+    }
+    history.carried_not_loaded = static_cast<int>(carried - earliest->size());
+    history.goals.insert(history.goals.end(), std::make_move_iterator(earliest->begin()),
+                         std::make_move_iterator(earliest->end()));
     std::sort(history.goals.begin(), history.goals.end(),
               [](const Goal& x, const Goal& y) { return x.id < y.id; });
     attach_completions(history.goals, std::pair{a, b}, false);

@@ -83,6 +83,10 @@ std::int64_t Query::int64(int i) const {
     return sqlite3_column_int64(m_row, i);
 }
 
+bool Query::is_integer(int i) const {
+    return sqlite3_column_type(m_row, i) == SQLITE_INTEGER;
+}
+
 int Query::integer(int i) const {
     return sqlite3_column_int(m_row, i);
 }

@@ -38,6 +38,7 @@ public:
     void reset();
     bool null(int i) const;
     std::int64_t int64(int i) const;
+    bool is_integer(int i) const; // stored as an integer, not text, a real number or NULL
     int integer(int i) const;
     std::string_view text(int i) const; // "" for NULL; valid until the next step
 private:

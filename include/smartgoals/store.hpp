@@ -320,8 +320,9 @@ private:
     // as a goal enters or leaves them; counted again after an undo.
     void count_open_once(const Goal* before, const Goal* after);
     void recount_open_once();
-    // The open once goals planned before `day`, counted along the shorter side of the index.
-    std::size_t open_once_planned_before(Date day);
+    // The open once goals planned before `day`, counted along the shorter side of the index;
+    // without `use_kept`, each one of them.
+    std::size_t open_once_planned_before(Date day, bool use_kept = true);
     // Deletes row `id` of `table` (a record table) and remembers its uuid as removed on `on`.
     bool delete_remembered(std::string_view table, std::int64_t id, Date on);
 

@@ -9,6 +9,7 @@
 #include "older_schemas.hpp"
 #include "temp_dir.hpp"
 
+#include <smartgoals/errors.hpp>
 #include <smartgoals/store.hpp>
 
 #include <doctest/doctest.h>
@@ -514,4 +515,62 @@ TEST_CASE("undo counts the open once goals again, whatever the command it takes 
     CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 1);
     check_carried(store, d("2026-11-18"));
     check_carried(store, d("2026-10-07"));
+}
+
+TEST_CASE("carried goals are counted along either side of a day, however many lie on each") {
+    auto store = Store::in_memory();
+    // 150 goals planned a week apart before 2026-01-05, and 300 from it on.
+    const Date split = d("2026-01-05");
+    for (int i = -150; i < 300; ++i) {
+        Goal g{.text = "call", .planned = split + std::chrono::days{7 * i}, .created = "x"};
+        store.add_goal(g);
+    }
+    for (const int weeks : {-151, -150, -149, -100, -64, -63, 0, 1, 63, 64, 65, 100, 299, 300}) {
+        check_carried(store, split + std::chrono::days{7 * weeks});
+    }
+}
+
+TEST_CASE("a kept count of open goals that disagrees with the goals is counted again, and one "
+          "that is not a number is damage") {
+    auto store = Store::in_memory();
+    for (const char* planned : {"2026-10-05", "2026-10-06", "2026-10-07", "2026-11-02"}) {
+        Goal g{.text = "call", .planned = d(planned), .created = "x"};
+        store.add_goal(g);
+    }
+    const auto review = [&](std::size_t listed) {
+        const auto h = store.goals_in_weeks(d("2026-11-18"), d("2026-11-18"), listed);
+        return std::pair{h.carried_not_loaded,
+                         std::count_if(h.goals.begin(), h.goals.end(),
+                                       [](const Goal& g) { return g.status == Status::open; })};
+    };
+    REQUIRE(review(2) == std::pair{1, 3L}); // the first week's three, the fourth counted
+    REQUIRE(review(20) == std::pair{0, 4L});
+    // Changed by hand to more than a list of twenty finds, or to fewer than a list loads: each
+    // one is counted. (A count the goals cannot contradict is trusted, as the weekly totals are.)
+    for (const char* value : {"100", "5"}) {
+        CAPTURE(value);
+        store.database().exec(fmt::format("UPDATE open_goal_counts SET once = {}", value));
+        CHECK(review(20) == std::pair{0, 4L});
+    }
+    for (const char* value : {"1", "2"}) {
+        CAPTURE(value);
+        store.database().exec(fmt::format("UPDATE open_goal_counts SET once = {}", value));
+        CHECK(review(20) == std::pair{0, 4L});
+        CHECK(review(1) == std::pair{1, 3L});
+    }
+    // Not a count at all: damage, as any stored value that does not read back.
+    for (const char* value : {"'x'", "2.5", "-1"}) {
+        CAPTURE(value);
+        store.database().exec(fmt::format("UPDATE open_goal_counts SET once = {}", value));
+        CHECK_THROWS_AS(review(20), StorageError);
+    }
+    // Counted again whole after an undo, its row made again if it was gone.
+    store.database().exec("DELETE FROM open_goal_counts");
+    store.record_changes();
+    Goal g{.text = "write", .planned = d("2026-10-12"), .created = "x"};
+    store.add_goal(g);
+    store.keep_for_undo("goal add write", "x");
+    REQUIRE(store.undo_last());
+    CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 4);
+    CHECK(review(2) == std::pair{1, 3L});
 }
