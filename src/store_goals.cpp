@@ -17,6 +17,9 @@ namespace {
 
 constexpr const char* k_goal_columns =
     "id, uuid, text, area, kind, target, planned_on, created_at, status, closed_on";
+// The same for a list, which shows neither a goal's uuid nor when it was added.
+constexpr const char* k_listed_goal_columns =
+    "id, '', text, area, kind, target, planned_on, '', status, closed_on";
 
 // Rule 2, widened to whole weeks [:a, :b]: a goal is active somewhere in them when it is open
 // and planned by :b, or was closed on or after :a (and planned or closed by :b). Each half is an
@@ -584,9 +587,9 @@ void Store::each_goal_in_weeks(Date from, Date to, std::size_t part,
         ids.push_back(which.int64(0));
     }
     std::sort(ids.begin(), ids.end());
-    Query one(*m_db, fmt::format("SELECT {} FROM goals WHERE id = ?", k_goal_columns));
-    Query range(*m_db,
-                fmt::format("SELECT {} FROM goals WHERE id BETWEEN ? AND ?", k_goal_columns));
+    Query one(*m_db, fmt::format("SELECT {} FROM goals WHERE id = ?", k_listed_goal_columns));
+    Query range(
+        *m_db, fmt::format("SELECT {} FROM goals WHERE id BETWEEN ? AND ?", k_listed_goal_columns));
     std::vector<Goal> goals;
     for (std::size_t first = 0; first < ids.size(); first += part) {
         goals.clear();

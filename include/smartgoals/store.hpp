@@ -188,6 +188,7 @@ public:
     History goals_in_weeks(Date from, Date to, std::optional<std::size_t> listed = std::nullopt);
     // The goals of goals_in_weeks(from, to) a part of at most `part` at a time, in id order,
     // each with its completions: for a list of every goal of a week that holds few at once.
+    // A list shows neither a goal's uuid nor when it was added: both are left empty.
     void each_goal_in_weeks(Date from, Date to, std::size_t part,
                             const std::function<void(std::vector<Goal>&)>& each);
     // Every goal with every completion, in id order.

@@ -7,6 +7,7 @@
 #include <smartgoals/store.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <iterator>
@@ -190,16 +191,25 @@ TEST_CASE("a window's goals carry their own completions, whether few or most goa
         // A part at a time, the same goals in the same order with the same completions.
         for (const std::size_t part : {1U, 2U, 5U, 100U}) {
             CAPTURE(part);
-            std::vector<std::tuple<std::int64_t, std::size_t, int>> seen, whole;
-            store.each_goal_in_weeks(
-                d("2026-11-16"), d("2026-11-22"), part, [&](std::vector<Goal>& got) {
-                    CHECK(got.size() <= part);
-                    for (const auto& g : got) {
-                        seen.emplace_back(g.id, g.completions.size(), g.completions_before);
-                    }
-                });
+            // What a list shows of each: not its uuid, nor when it was added.
+            const auto listed = [](const Goal& g) {
+                return fmt::format("{} {} {} {} {} {} {} {} {} {}", g.id, g.text,
+                                   g.area ? to_string(*g.area) : "-", to_string(g.kind), g.target,
+                                   format_date(g.planned), to_string(g.status),
+                                   g.closed ? format_date(*g.closed) : "-", g.completions.size(),
+                                   g.completions_before);
+            };
+            std::vector<std::string> seen, whole;
+            store.each_goal_in_weeks(d("2026-11-16"), d("2026-11-22"), part,
+                                     [&](std::vector<Goal>& got) {
+                                         CHECK(got.size() <= part);
+                                         for (const auto& g : got) {
+                                             seen.push_back(listed(g));
+                                             CHECK(g.uuid.empty());
+                                         }
+                                     });
             for (const auto& g : h.goals) {
-                whole.emplace_back(g.id, g.completions.size(), g.completions_before);
+                whole.push_back(listed(g));
             }
             CHECK(seen == whole);
         }
