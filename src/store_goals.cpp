@@ -17,6 +17,8 @@ namespace {
 
 constexpr const char* k_goal_columns =
     "id, uuid, text, area, kind, target, planned_on, created_at, status, closed_on";
+// The goals open_goal_counts counts (schema 15), and the review counts and loads as carried.
+constexpr const char* k_open_once = "status = 'open' AND kind = 'once'";
 // The same for a list, which shows neither a goal's uuid nor when it was added.
 constexpr const char* k_listed_goal_columns =
     "id, '', text, area, kind, target, planned_on, '', status, closed_on";
@@ -102,16 +104,16 @@ void Store::count_open_once(const Goal* before, const Goal* after) {
 }
 
 void Store::recount_open_once() {
-    m_db->exec("INSERT INTO open_goal_counts (id, once) SELECT 1, count(*) FROM goals WHERE "
-               "status = 'open' AND kind = 'once' ON CONFLICT (id) DO UPDATE SET once = "
-               "excluded.once");
+    m_db->exec(fmt::format("INSERT INTO open_goal_counts (id, once) SELECT 1, count(*) FROM goals "
+                           "WHERE {} ON CONFLICT (id) DO UPDATE SET once = excluded.once",
+                           k_open_once));
 }
 
 std::size_t Store::open_once_planned_before(Date day, bool use_kept) {
     const auto count = [&](const char* side, std::int64_t limit) {
-        Query query(*m_db, fmt::format("SELECT count(*) FROM (SELECT 1 FROM goals WHERE status = "
-                                       "'open' AND kind = 'once' AND planned_on {} :day LIMIT ?)",
-                                       side));
+        Query query(*m_db, fmt::format("SELECT count(*) FROM (SELECT 1 FROM goals WHERE {} AND "
+                                       "planned_on {} :day LIMIT ?)",
+                                       k_open_once, side));
         query.bind(":day", format_date(day));
         query.bind(2, limit);
         query.step();
@@ -530,8 +532,7 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
         bind);
     // The open once goals planned before it: the `listed` planned earliest, then the rest of the
     // last one's planned week (a list orders by week, then by id), and a count of all.
-    const std::string before = "FROM goals WHERE status = 'open' AND kind = 'once' AND "
-                               "planned_on < :a";
+    const std::string before = fmt::format("FROM goals WHERE {} AND planned_on < :a", k_open_once);
     // Nothing when fewer are carried than `carried` says.
     const auto load_earliest = [&](std::size_t carried) -> std::optional<std::vector<Goal>> {
         if (carried == 0 || *listed == 0) {
@@ -545,9 +546,8 @@ History Store::goals_in_weeks(Date from, Date to, std::optional<std::size_t> lis
         }
         // That week ends before the window begins: one bound, so the index range stops there.
         const Date through = week_containing(stored_date(last.text(0)), history.week_start).end();
-        return load_goals(fmt::format("SELECT {} FROM goals WHERE status = 'open' AND "
-                                      "kind = 'once' AND planned_on <= :through",
-                                      k_goal_columns),
+        return load_goals(fmt::format("SELECT {} FROM goals WHERE {} AND planned_on <= :through",
+                                      k_goal_columns, k_open_once),
                           [&](Query& s) { s.bind(":through", format_date(through)); });
     };
     auto carried = open_once_planned_before(a);
