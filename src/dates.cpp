@@ -9,7 +9,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
-#include <tuple>
+#include <iterator>
 
 namespace smartgoals {
 
@@ -44,23 +44,27 @@ std::optional<Date> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
-    // Read digit by digit: a list of thousands of goals reads a date for each completion.
-    int fields[3] = {0, 0, 0};
-    for (const auto& [field, from, to] : {std::tuple{0, 0, 4}, {1, 5, 7}, {2, 8, 10}}) {
-        for (int i = from; i < to; ++i) {
-            const char c = text[static_cast<std::size_t>(i)];
-            if (c < '0' || c > '9') {
-                return std::nullopt;
-            }
-            fields[field] = fields[field] * 10 + (c - '0');
-        }
-    }
-    const year_month_day ymd{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
-                             day{static_cast<unsigned>(fields[2])}};
-    if (!ymd.ok() || ymd.year() < year{1900}) {
+    // Read digit by digit, and checked without the calendar's own types: a list of thousands of
+    // goals reads a date for each completion.
+    const auto digit = [&](std::size_t i) {
+        return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - unsigned{'0'};
+    };
+    const unsigned digits[8] = {digit(0), digit(1), digit(2), digit(3),
+                                digit(5), digit(6), digit(8), digit(9)};
+    if (std::any_of(std::begin(digits), std::end(digits), [](unsigned v) { return v > 9; })) {
         return std::nullopt;
     }
-    return sys_days{ymd};
+    const unsigned y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                   m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7];
+    if (y < 1900 || m < 1 || m > 12 || d < 1) {
+        return std::nullopt;
+    }
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    constexpr unsigned char k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d > k_days[m - 1] + (m == 2 && leap ? 1U : 0U)) {
+        return std::nullopt;
+    }
+    return sys_days{year{static_cast<int>(y)} / month{m} / day{d}};
 }
 
 Date parse_date_or_throw(std::string_view text, std::string_view what) {

@@ -42,6 +42,20 @@ TEST_CASE("dates parse strictly and print back the same") {
     CHECK_FALSE(parse_date(""));
     CHECK_FALSE(parse_date("2026-11-05x"));
     CHECK_FALSE(parse_date("1899-12-31"));
+    // February 29th only in a leap year: every fourth, but not a century unless a fourth one.
+    CHECK(parse_date("2024-02-29"));
+    CHECK(parse_date("2000-02-29"));
+    CHECK_FALSE(parse_date("1900-02-29"));
+    CHECK_FALSE(parse_date("2100-02-29"));
+    CHECK_FALSE(parse_date("2026-04-31"));
+    CHECK_FALSE(parse_date("2026-00-10"));
+    CHECK_FALSE(parse_date("2026-11-00"));
+    // Anything but an ASCII digit where a digit belongs, a byte beyond ASCII among them.
+    CHECK_FALSE(parse_date("2026-1a-05"));
+    CHECK_FALSE(parse_date("2026-11- 5"));
+    CHECK_FALSE(parse_date("2026-11-+5"));
+    CHECK_FALSE(parse_date("2026-11-0\xb9"));
+    CHECK_FALSE(parse_date(std::string_view("2026-11-0\0", 10)));
     CHECK_THROWS_AS(parse_date_or_throw("tomorrow", "--date"), UsageError);
 }
 
