@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 
 namespace smartgoals {
 
@@ -67,6 +68,21 @@ std::size_t first_unsafe(std::string_view text) {
     }
     return i;
 }
+
+// What wrap_lines() needs to know of a byte, looked up once per byte: printable ASCII takes a
+// column, a control character none, a space ends a word, and the rest begins a character
+// beyond ASCII.
+enum class ByteKind : unsigned char { shown, control, space, beyond_ascii };
+constexpr auto k_byte_kinds = [] {
+    std::array<ByteKind, 256> kinds{};
+    for (std::size_t c = 0; c < kinds.size(); ++c) {
+        kinds[c] = c == ' '                ? ByteKind::space
+                   : c >= 0x80             ? ByteKind::beyond_ascii
+                   : c < 0x20 || c == 0x7f ? ByteKind::control
+                                           : ByteKind::shown;
+    }
+    return kinds;
+}();
 
 } // namespace
 
@@ -176,16 +192,18 @@ std::vector<std::string_view> wrap_lines(std::string_view text, int first, int r
         // The next word and its width, in one pass (ASCII counted as it is read).
         std::size_t stop = pos;
         int w = 0;
-        while (stop < text.size() && text[stop] != ' ') {
-            const auto c = static_cast<unsigned char>(text[stop]);
-            if (c >= 0x80) {
+        for (; stop < text.size(); ++stop) {
+            const auto kind = k_byte_kinds[static_cast<unsigned char>(text[stop])];
+            if (kind == ByteKind::shown) {
+                ++w;
+            } else if (kind == ByteKind::space) {
+                break;
+            } else if (kind == ByteKind::beyond_ascii) {
                 const auto next = std::min(text.find(' ', stop), text.size());
                 w += display_width(text.substr(stop, next - stop));
                 stop = next;
                 break;
             }
-            w += c >= 0x20 && c != 0x7f ? 1 : 0;
-            ++stop;
         }
         const auto word = text.substr(pos, stop - pos);
         if (width > 0 && width + 1 + w > columns()) {

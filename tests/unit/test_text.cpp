@@ -71,4 +71,11 @@ TEST_CASE("wrapping breaks at spaces, hangs the rest, and keeps every character"
           std::vector<std::string>{"abcd", "efgh", "ij", "xy"});
     CHECK(wrap_to_width("散歩散歩散歩", 5) == std::vector<std::string>{"散歩", "散歩", "散歩"});
     CHECK(wrap_to_width("", 10) == std::vector<std::string>{""});
+    // A control character takes no column in a line; a delete neither; a byte beyond ASCII
+    // that is not UTF-8 takes one.
+    CHECK(wrap_lines("ab\x01\x7f c", 4, 4) == std::vector<std::string_view>{"ab\x01\x7f c"});
+    CHECK(wrap_lines("ab\xe9 c", 4, 4) == std::vector<std::string_view>{"ab\xe9", "c"});
+    // A character beyond ASCII takes its own width, not one column a byte.
+    CHECK(wrap_lines("a · b", 5, 5) == std::vector<std::string_view>{"a · b"});
+    CHECK(wrap_lines("友 ab", 5, 5) == std::vector<std::string_view>{"友 ab"});
 }
