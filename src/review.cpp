@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 namespace smartgoals {
@@ -14,13 +15,18 @@ bool Review::is_current() const {
 }
 
 std::string rolled_over_note(Week planned, int weeks) {
-    // Put together piece by piece: a list of thousands of goals carried has one on each line.
-    std::string note = "rolled over from the week of ";
-    note += format_date(planned.start);
-    note += " (";
-    note += std::to_string(weeks);
-    note += weeks == 1 ? " week)" : " weeks)";
+    std::string note;
+    append_rolled_over_note(note, planned, weeks);
     return note;
+}
+
+void append_rolled_over_note(std::string& line, Week planned, int weeks) {
+    line += "rolled over from the week of ";
+    line += format_date(planned.start);
+    line += " (";
+    char count[16];
+    line.append(count, std::to_chars(count, count + sizeof count, weeks).ptr);
+    line += weeks == 1 ? " week)" : " weeks)";
 }
 
 std::string format_tenths(int tenths) {

@@ -117,5 +117,8 @@ std::string format_tenths(int tenths);
 
 // "rolled over from the week of 2026-11-09 (2 weeks)"
 std::string rolled_over_note(Week planned, int weeks);
+// The same, written at the end of `line`: a list of thousands of goals carried has one on
+// each line.
+void append_rolled_over_note(std::string& line, Week planned, int weeks);
 
 } // namespace smartgoals

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <ostream>
 
 namespace smartgoals::cli {
@@ -329,8 +330,16 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week w
     if (ctx.plain) {
         fmt::format_to(to, FMT_COMPILE("#{} {}: {}"), goal.id, status_word, shown(goal.text));
     } else {
-        fmt::format_to(to, FMT_COMPILE("{:>4} {} {}"), fmt::format(FMT_COMPILE("#{}"), goal.id),
-                       mark, shown(goal.text));
+        // "  #7 [ ] text": the id to the right of four columns.
+        char id[24] = {'#'};
+        const auto end = std::to_chars(id + 1, id + sizeof id, goal.id).ptr;
+        const auto digits = static_cast<std::size_t>(end - id);
+        line.append(digits < 4 ? 4 - digits : 0, ' ');
+        line.append(id, digits);
+        line += ' ';
+        line += mark;
+        line += ' ';
+        line += shown(goal.text);
     }
     const auto note = [&] { line += ctx.plain ? ", " : "  · "; };
     if (goal.area) {
@@ -359,7 +368,7 @@ void print_goal_line(Context& ctx, const Goal& goal, const Placement& at, Week w
         }
         if (!all && at.carried && status == Status::open) {
             note();
-            line += rolled_over_note(planned, at.carried_weeks);
+            append_rolled_over_note(line, planned, at.carried_weeks);
         }
     }
     if (status == Status::done) {

@@ -22,6 +22,29 @@ TEST_CASE("goal add prints the id on stdout and a message on stderr") {
     CHECK(s.run({"goal", "add", "Read", "--quiet"}).err.empty());
 }
 
+TEST_CASE("goal list sets each id to the right of four columns, and a longer one in full") {
+    Sandbox s;
+    s.ok({"goal", "add", "One"});
+    // Ids are never reused: the next one follows the highest ever given.
+    for (const char* highest : {"98", "998", "9998", "99998"}) {
+        REQUIRE(run_process({"/usr/bin/sqlite3", s.db.string(),
+                             std::string("UPDATE sqlite_sequence SET seq = ") + highest +
+                                 " WHERE name = 'goals'"},
+                            s.env, "", s.dir)
+                    .code == 0);
+        s.ok({"goal", "add", "Next"});
+    }
+    s.ok({"goal", "add", "Walk", "--every-week", "--times", "2"});
+    CHECK(s.ok({"goal", "list"}) == "Goals for the week of 2026-11-16 to 2026-11-22\n"
+                                    "  #1 [ ] One\n"
+                                    " #99 [ ] Next\n"
+                                    "#999 [ ] Next\n"
+                                    "#9999 [ ] Next\n"
+                                    "#99999 [ ] Next\n"
+                                    "#100000 [ ] Walk  · weekly, 0/2 this week\n");
+    CHECK(contains(s.ok({"--plain", "goal", "list"}), "\n#99999 open: Next\n"));
+}
+
 TEST_CASE("an open goal rolls over, marked with where it came from") {
     Sandbox s;
     s.ok({"--today", "2026-11-03", "goal", "add", "Find a volunteer role"});
