@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+
 // Takes a database back to schema 5: no weekly rollup, and in its place the tallies and the
 // triggers that kept them then (one of each stands for them all), which schema 6 drops.
 inline constexpr const char* k_back_to_schema_5 =
@@ -67,3 +71,10 @@ inline constexpr const char* k_back_to_schema_13 =
 // Takes a database back to schema 14: open once goals counted one by one.
 inline constexpr const char* k_back_to_schema_14 =
     "DROP TABLE open_goal_counts; PRAGMA user_version = 14";
+
+// Takes the file at `path` back to an older schema with one of the statements above, as a file
+// an earlier smartgoals wrote; opening it again brings it forward.
+inline void take_back(const std::filesystem::path& path, const char* to_older_schema) {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    raw.exec(to_older_schema);
+}

@@ -418,10 +418,7 @@ TEST_CASE("a schema 7 database gains the undo log, keeping its data") {
         store.add_goal(g);
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_7);
-    }
+    take_back(path, k_back_to_schema_7);
     {
         auto store = Store::open(path, Store::Mode::write);
         CHECK(store.database().execAndGet("PRAGMA user_version").getInt() ==
@@ -450,10 +447,7 @@ TEST_CASE("a schema 9 database gains values and balance ratings, keeping its dat
         store.add_goal(g);
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_9);
-    }
+    take_back(path, k_back_to_schema_9);
     // Read-only commands read an older file as it is, with no values yet.
     CHECK(Store::open(path, Store::Mode::read).values().empty());
     auto store = Store::open(path, Store::Mode::write);
@@ -515,10 +509,7 @@ TEST_CASE("a schema 10 database gains ABCs, keeping its values") {
         store.add_value(v);
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_10);
-    }
+    take_back(path, k_back_to_schema_10);
     CHECK(Store::open(path, Store::Mode::read).abcs_between(std::nullopt, std::nullopt).empty());
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
@@ -537,10 +528,7 @@ TEST_CASE("a schema 11 database gains change plans, keeping its ABCs") {
         store.add_abc(a);
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_11);
-    }
+    take_back(path, k_back_to_schema_11);
     CHECK(Store::open(path, Store::Mode::read).plans().empty());
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
@@ -564,10 +552,7 @@ TEST_CASE("a schema 12 database gains open goals by kind, and reviews read the s
         store.add_goal(w);
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_12);
-    }
+    take_back(path, k_back_to_schema_12);
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
     CHECK(store.database()

@@ -283,10 +283,7 @@ TEST_CASE(
     }
     REQUIRE(before.goals_achieved == 3); // the call and two weeks of walking
     REQUIRE(before.weeks_checked_in == 2);
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_5);
-    }
+    take_back(path, k_back_to_schema_5);
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
     CHECK(store.database()
@@ -348,10 +345,7 @@ TEST_CASE("a schema 13 database gains every week's totals, and the totals throug
         }
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_13);
-    }
+    take_back(path, k_back_to_schema_13);
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
     CHECK(store.database().execAndGet("SELECT checkins FROM all_time_totals").getInt() == 4);
@@ -452,10 +446,7 @@ TEST_CASE("a schema 14 database gains the count of open once goals, and a review
         drop(store, 2, d("2026-10-20")); // let go: no longer carried
         store.commit();
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec(k_back_to_schema_14);
-    }
+    take_back(path, k_back_to_schema_14);
     auto store = Store::open(path, Store::Mode::write);
     CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::k_schema_version);
     CHECK(store.database().execAndGet("SELECT once FROM open_goal_counts").getInt() == 3);
